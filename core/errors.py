@@ -1,0 +1,69 @@
+"""Every user-facing error of the engine, with a stable code and a plain-language message."""
+
+from __future__ import annotations
+
+
+class ConcordError(Exception):
+    """An error the user can act on; ``str()`` is the message to show."""
+
+    code = "E000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.message} [{self.code}]"
+
+
+class InputError(ConcordError):
+    """A file cannot be compared: missing, a directory, empty, binary, too large..."""
+
+    code = "E100"
+
+
+class FileMissing(InputError):
+    code = "E101"
+
+
+class IsADirectory(InputError):
+    code = "E102"
+
+
+class EmptyFile(InputError):
+    code = "E103"
+
+
+class BinaryFile(InputError):
+    code = "E104"
+
+
+class DecodeFailed(InputError):
+    code = "E105"
+
+
+class FileTooLarge(InputError):
+    code = "E106"
+
+
+class UnsupportedFormat(InputError):
+    code = "E107"
+
+
+class UnreadableFile(InputError):
+    code = "E108"
+
+
+class OptionError(ConcordError):
+    """An engine option is out of range."""
+
+    code = "E200"
+
+
+class Cancelled(ConcordError):
+    """The user (or a newer request) cancelled the comparison."""
+
+    code = "E300"
+
+    def __init__(self, message: str = "The comparison was cancelled.") -> None:
+        super().__init__(message)

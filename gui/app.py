@@ -1,0 +1,27 @@
+"""The `concord` entry point: open the window, or dispatch to a headless command."""
+
+from __future__ import annotations
+
+import sys
+
+HEADLESS_COMMANDS = {"compare"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run Concord with ``argv`` (defaults to the process arguments); returns the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and (args[0] in HEADLESS_COMMANDS or args[0] in ("-h", "--help", "--version")):
+        from core.cli import main as cli_main
+
+        return cli_main(args)
+    if args and args[0] == "report":
+        from gui.report_cli import main as report_main
+
+        return report_main(args[1:])
+    from gui.window_main import run_window
+
+    return run_window(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
