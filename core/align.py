@@ -1,0 +1,204 @@
+"""Sentence alignment by seed-and-extend: TF-IDF seeds, neighbour support, 1:2 and 2:1 merges."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from core.segment import Sentence
+
+Vector = dict[str, float]
+# Stems in more sentences than this seed no candidates (they still count in the score).
+MAX_SEED_POSTINGS = 40
+CANDIDATES_PER_SENTENCE = 6
+NEIGHBOUR_WEIGHT = 0.1
+MIN_SHARED_STEMS = 2
+MERGE_GAIN = 0.02  # a merged 1:2 group must beat the 1:1 pair by this much
+MAX_GROUP = 3  # sentences on one side of a group
+
+
+@dataclass(frozen=True)
+class Group:
+    """Sentences a[a0:a1] correspond to b[b0:b1] with ``similarity`` (0..1)."""
+
+    a0: int
+    a1: int
+    b0: int
+    b1: int
+    similarity: float
+
+
+class SentenceScorer(Protocol):
+    """Scores how alike two runs of sentences are in content (0..1).
+
+    The lexical TF-IDF scorer is the default; a semantic scorer (sentence embeddings)
+    can replace it behind this interface.
+    """
+
+    def score(self, a: Sequence[Sentence], b: Sequence[Sentence]) -> float: ...
+
+
+class TfidfScorer:
+    """Cosine similarity of TF-IDF vectors over content-word stems."""
+
+    def __init__(self, sentences_a: Sequence[Sentence], sentences_b: Sequence[Sentence]):
+        df: Counter[str] = Counter()
+        for sentence in (*sentences_a, *sentences_b):
+            df.update(set(sentence.stems))
+        total = len(sentences_a) + len(sentences_b)
+        self.df = df
+        self.idf = {s: math.log((total + 1) / (n + 1)) + 1.0 for s, n in df.items()}
+
+    def vector(self, sentences: Sequence[Sentence]) -> Vector:
+        """TF-IDF vector (dampened term frequency) of the sentences' stems together."""
+        counts: Counter[str] = Counter()
+        for sentence in sentences:
+            counts.update(sentence.stems)
+        return {s: (1.0 + math.log(c)) * self.idf[s] for s, c in counts.items()}
+
+    def score(self, a: Sequence[Sentence], b: Sequence[Sentence]) -> float:
+        """Cosine of the two vectors; 0 when they share fewer than two stems."""
+        return cosine(self.vector(a), self.vector(b))
+
+
+def cosine(va: Vector, vb: Vector) -> float:
+    """Cosine similarity of two sparse vectors, 0 unless they share MIN_SHARED_STEMS stems."""
+    if len(va) > len(vb):
+        va, vb = vb, va
+    shared = [s for s in va if s in vb]
+    if len(shared) < MIN_SHARED_STEMS:
+        return 0.0
+    dot = sum(va[s] * vb[s] for s in shared)
+    norm = math.sqrt(sum(w * w for w in va.values()) * sum(w * w for w in vb.values()))
+    return dot / norm if norm else 0.0
+
+
+def candidate_pairs(scorer: TfidfScorer, sa: Sequence[Sentence], sb: Sequence[Sentence],
+                    floor: float, check: Callable[[], None]) -> dict[tuple[int, int], float]:
+    """Seed pairs that share a distinctive stem, scored; the best few per A sentence."""
+    postings: dict[str, list[int]] = {}
+    for sentence in sb:
+        for s in set(sentence.stems):
+            postings.setdefault(s, []).append(sentence.index)
+    vectors_b = [scorer.vector([s]) for s in sb]
+    scores: dict[tuple[int, int], float] = {}
+    for sentence in sa:
+        if sentence.index % 512 == 0:
+            check()
+        seeds: set[int] = set()
+        for s in set(sentence.stems):
+            posting = postings.get(s)
+            if posting and len(posting) <= MAX_SEED_POSTINGS:
+                seeds.update(posting)
+        if not seeds:
+            continue
+        va = scorer.vector([sentence])
+        scored = [(cosine(va, vectors_b[j]), j) for j in seeds]
+        scored = [x for x in scored if x[0] >= floor]
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        for sim, j in scored[:CANDIDATES_PER_SENTENCE]:
+            scores[(sentence.index, j)] = sim
+    return scores
+
+
+def choose_pairs(scores: dict[tuple[int, int], float], threshold: float) -> list[tuple[int, int]]:
+    """A consistent one-to-one choice: best supported pairs first, neighbours vouch."""
+    def support(pair: tuple[int, int]) -> float:
+        i, j = pair
+        return max(scores.get((i - 1, j - 1), 0.0), scores.get((i + 1, j + 1), 0.0))
+
+    ranked = sorted(
+        scores,
+        key=lambda p: (-(scores[p] + NEIGHBOUR_WEIGHT * support(p)), p[0] + p[1], min(p)),
+    )
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    chosen = []
+    for pair in ranked:
+        i, j = pair
+        if i in used_a or j in used_b:
+            continue
+        sim = scores[pair]
+        # A pair a little under the threshold is kept when a neighbour pair is above it.
+        if sim >= threshold or (sim >= 0.75 * threshold and support(pair) >= threshold):
+            used_a.add(i)
+            used_b.add(j)
+            chosen.append(pair)
+    return sorted(chosen)
+
+
+def grow_groups(pairs: list[tuple[int, int]], scorer: TfidfScorer, sa: Sequence[Sentence],
+                sb: Sequence[Sentence]) -> list[Group]:
+    """Extend 1:1 pairs into 1:2, 2:1 (up to MAX_GROUP) where a neighbour adds content."""
+    used_a = {i for i, _ in pairs}
+    used_b = {j for _, j in pairs}
+    groups = []
+    for i, j in pairs:
+        group = Group(i, i + 1, j, j + 1, scorer.score(sa[i:i + 1], sb[j:j + 1]))
+        for _ in range(2 * (MAX_GROUP - 1)):
+            grown = _best_extension(group, scorer, sa, sb, used_a, used_b)
+            if grown is None:
+                break
+            used_a.update(range(grown.a0, grown.a1))
+            used_b.update(range(grown.b0, grown.b1))
+            group = grown
+        groups.append(group)
+    return sorted(groups, key=lambda g: g.a0)
+
+
+def _best_extension(group: Group, scorer: TfidfScorer, sa: Sequence[Sentence],
+                    sb: Sequence[Sentence], used_a: set[int], used_b: set[int]) -> Group | None:
+    options = []
+    if group.a1 - group.a0 < MAX_GROUP:
+        for i in (group.a0 - 1, group.a1):
+            if 0 <= i < len(sa) and i not in used_a and sa[i].stems:
+                options.append(Group(min(i, group.a0), max(i + 1, group.a1), group.b0, group.b1,
+                                     0.0))
+    if group.b1 - group.b0 < MAX_GROUP:
+        for j in (group.b0 - 1, group.b1):
+            if 0 <= j < len(sb) and j not in used_b and sb[j].stems:
+                options.append(Group(group.a0, group.a1, min(j, group.b0), max(j + 1, group.b1),
+                                     0.0))
+    best = None
+    for option in options:
+        sim = scorer.score(sa[option.a0:option.a1], sb[option.b0:option.b1])
+        better = best is None or sim > best.similarity
+        if better and sim >= group.similarity + MERGE_GAIN and _added_part_matches(
+                option, group, scorer, sa, sb):
+            best = Group(option.a0, option.a1, option.b0, option.b1, sim)
+    return best
+
+
+def _added_part_matches(option: Group, group: Group, scorer: TfidfScorer,
+                        sa: Sequence[Sentence], sb: Sequence[Sentence]) -> bool:
+    """The added sentence must itself share content with the other side of the group."""
+    if option.a0 != group.a0 or option.a1 != group.a1:
+        added = sa[option.a0:group.a0] if option.a0 < group.a0 else sa[group.a1:option.a1]
+        other = sb[group.b0:group.b1]
+        return _shared_stem_weight(scorer, added, other) >= 0.15
+    added = sb[option.b0:group.b0] if option.b0 < group.b0 else sb[group.b1:option.b1]
+    other = sa[group.a0:group.a1]
+    return _shared_stem_weight(scorer, added, other) >= 0.15
+
+
+def _shared_stem_weight(scorer: TfidfScorer, added: Sequence[Sentence],
+                        other: Sequence[Sentence]) -> float:
+    """Share of the added sentence's TF-IDF weight found in the other side."""
+    va = scorer.vector(added)
+    vb = scorer.vector(other)
+    total = sum(va.values())
+    return sum(w for s, w in va.items() if s in vb) / total if total else 0.0
+
+
+def align_sentences(sa: Sequence[Sentence], sb: Sequence[Sentence], threshold: float,
+                    check: Callable[[], None] = lambda: None,
+                    scorer: TfidfScorer | None = None) -> list[Group]:
+    """Sentence groups of A and B that carry the same content, in A's order."""
+    scorer = scorer or TfidfScorer(sa, sb)
+    scores = candidate_pairs(scorer, sa, sb, floor=0.5 * threshold, check=check)
+    check()
+    pairs = choose_pairs(scores, threshold)
+    return grow_groups(pairs, scorer, sa, sb)

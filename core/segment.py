@@ -1,0 +1,138 @@
+"""Split displayed text into word tokens and sentences, with folded forms and content stems."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.model import Options
+from core.stems import STOPWORDS, stem
+
+# A word: letters/digits, joined by inner apostrophes, hyphens, or digit separators.
+WORD_RE = re.compile(r"\w+(?:(?:['’\-]|(?<=\d)[.,](?=\d))\w+)*")
+# Without punctuation folding a token keeps the punctuation glued to it ("said," != "said").
+GLUED_RE = re.compile(r"\S+")
+QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev no vs etc inc ltd co
+    corp jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e a.m p.m
+    """.split()
+)
+SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n\s*")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word: its code-point range in the text and its folded form."""
+
+    start: int
+    end: int
+    folded: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: its range, the index range of its tokens, and its content stems."""
+
+    index: int
+    start: int
+    end: int
+    first_token: int
+    end_token: int  # exclusive
+    stems: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Segmented:
+    """A document cut into tokens and sentences."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+
+
+def fold_word(word: str, options: Options) -> str:
+    """The form two words must share to count as identical."""
+    if options.fold_case:
+        word = word.lower()
+    if options.fold_punctuation:
+        word = word.translate(QUOTE_FOLD)
+    return word
+
+
+def tokenize(text: str, options: Options) -> tuple[Token, ...]:
+    """Word tokens of ``text`` with code-point offsets."""
+    pattern = WORD_RE if options.fold_punctuation else GLUED_RE
+    return tuple(
+        Token(m.start(), m.end(), fold_word(m.group(), options)) for m in pattern.finditer(text)
+    )
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Sentence ranges: split at terminal punctuation before a capital, and at line breaks."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for m in SENTENCE_END_RE.finditer(text):
+        end = m.end()
+        if m.group().startswith((".", "!", "?", "…")) and not _ends_sentence(text, m.start(), end):
+            continue
+        _append_bound(bounds, text, start, end)
+        start = end
+    _append_bound(bounds, text, start, len(text))
+    return bounds
+
+
+def _ends_sentence(text: str, dot: int, end: int) -> bool:
+    word_start = dot
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start:dot].lower().lstrip("\"'“‘(")
+    if text[dot] == "." and (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
+        return False
+    nxt = end
+    while nxt < len(text) and text[nxt] in " \t":
+        nxt += 1
+    if nxt >= len(text) or text[nxt] == "\n":
+        return True
+    following = text[nxt:nxt + 2].lstrip("\"'“‘([-–—")
+    return bool(following) and (following[0].isupper() or following[0].isdigit())
+
+
+def _append_bound(bounds: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        bounds.append((start, end))
+
+
+def content_stems(words: list[str]) -> tuple[str, ...]:
+    """Stems of the content words (stopwords and one-letter words dropped)."""
+    out = []
+    for word in words:
+        w = word.lower().translate(QUOTE_FOLD).strip("'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if len(w) < 2 or w in STOPWORDS:
+            continue
+        out.append(stem(w))
+    return tuple(out)
+
+
+def segment(text: str, options: Options) -> Segmented:
+    """Tokens and sentences of ``text``; every token lies inside exactly one sentence."""
+    tokens = tokenize(text, options)
+    sentences: list[Sentence] = []
+    ti = 0
+    for start, end in sentence_bounds(text):
+        first = ti
+        while ti < len(tokens) and tokens[ti].start < end:
+            ti += 1
+        # Stems always come from bare words, whatever the punctuation folding.
+        stems = content_stems(WORD_RE.findall(text, start, end))
+        sentences.append(Sentence(len(sentences), start, end, first, ti, stems))
+    return Segmented(text, tokens, tuple(sentences))

@@ -1,0 +1,140 @@
+"""Turn per-token labels into spans that tile each document, mark moved matches, sum up."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Sequence
+
+from core.model import DocSummary, Kind, Span
+from core.segment import Token
+
+UNLABELLED = -1
+
+
+def build_spans(text: str, tokens: Sequence[Token], labels: Sequence[int],
+                kinds: Sequence[Kind]) -> tuple[Span, ...]:
+    """Spans in order; every non-whitespace character of ``text`` lies in exactly one.
+
+    ``labels[t]`` is the match id of token t (or UNLABELLED); ``kinds[id]`` its kind.
+    Punctuation between words joins the word it is glued to, else the word before it.
+    """
+    runs = _token_runs(tokens, labels)
+    if not runs:
+        bounds = _strip(text, 0, len(text))
+        return (Span(bounds[0], bounds[1], "unique"),) if bounds else ()
+    spans: list[list[int]] = [[start, end, label] for start, end, label in runs]
+    spans[0][0] = _first_non_space(text, 0, spans[0][0])
+    for left, right in itertools.pairwise(spans):
+        left[1], right[0] = _split_gap(text, left[1], right[0])
+    spans[-1][1] = _last_non_space(text, spans[-1][1], len(text))
+    return tuple(
+        Span(start, end, kinds[label] if label != UNLABELLED else "unique",
+             label if label != UNLABELLED else None)
+        for start, end, label in spans
+    )
+
+
+def _token_runs(tokens: Sequence[Token], labels: Sequence[int]) -> list[tuple[int, int, int]]:
+    runs: list[tuple[int, int, int]] = []
+    for token, label in zip(tokens, labels):
+        if runs and runs[-1][2] == label:
+            runs[-1] = (runs[-1][0], token.end, label)
+        else:
+            runs.append((token.start, token.end, label))
+    return runs
+
+
+def _split_gap(text: str, left_end: int, right_start: int) -> tuple[int, int]:
+    """Where the span before a gap ends and the one after it starts."""
+    k = left_end
+    while k < right_start and not text[k].isspace():
+        k += 1  # glued to the word before ("said,")
+    m = right_start
+    while m > k and not text[m - 1].isspace():
+        m -= 1  # glued to the word after ("“Look")
+    # Loose punctuation (" - ") stays with the passage before it, within its line.
+    newline = text.find("\n", k, m)
+    if newline < 0:
+        return _last_non_space(text, k, m), m
+    return max(k, _last_non_space(text, k, newline)), _first_non_space(text, newline, m)
+
+
+def _first_non_space(text: str, start: int, limit: int) -> int:
+    while start < limit and text[start].isspace():
+        start += 1
+    return start
+
+
+def _last_non_space(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
+    start = _first_non_space(text, start, end)
+    end = _last_non_space(text, start, end)
+    return (start, end) if start < end else None
+
+
+def moved_flags(a_starts: Sequence[int], b_starts: Sequence[int],
+                weights: Sequence[int]) -> list[bool]:
+    """Matches off the heaviest in-order chain (sorted by A, increasing in B) were moved."""
+    n = len(a_starts)
+    order = sorted(range(n), key=lambda k: (a_starts[k], b_starts[k]))
+    ranks = {b: r for r, b in enumerate(sorted(set(b_starts)), start=1)}
+    tree = _MaxTree(len(ranks))
+    best = [0.0] * n
+    prev = [-1] * n
+    for k in order:
+        base, base_k = tree.prefix_max(ranks[b_starts[k]] - 1)
+        best[k] = base + weights[k]
+        prev[k] = base_k
+        tree.update(ranks[b_starts[k]], best[k], k)
+    in_chain = [False] * n
+    k = max(range(n), key=lambda m: best[m], default=-1)
+    while k >= 0:
+        in_chain[k] = True
+        k = prev[k]
+    return [not flag for flag in in_chain]
+
+
+class _MaxTree:
+    """Fenwick tree of prefix maxima with the index that reached them."""
+
+    def __init__(self, size: int) -> None:
+        self.value = [0.0] * (size + 1)
+        self.index = [-1] * (size + 1)
+
+    def update(self, pos: int, value: float, index: int) -> None:
+        while pos < len(self.value):
+            if value > self.value[pos]:
+                self.value[pos], self.index[pos] = value, index
+            pos += pos & -pos
+
+    def prefix_max(self, pos: int) -> tuple[float, int]:
+        best, best_index = 0.0, -1
+        while pos > 0:
+            if self.value[pos] > best:
+                best, best_index = self.value[pos], self.index[pos]
+            pos -= pos & -pos
+        return best, best_index
+
+
+def summarise(text: str, spans: Sequence[Span], tokens: Sequence[Token]) -> DocSummary:
+    """Characters (non-whitespace) and words of each kind in one document."""
+    chars = dict.fromkeys(("shared", "reworded", "unique"), 0)
+    words = dict.fromkeys(("shared", "reworded", "unique"), 0)
+    starts = [t.start for t in tokens]
+    for span in spans:
+        piece = text[span.start:span.end]
+        chars[span.kind] += len(piece) - sum(piece.count(c) for c in " \n\t\r\f\v\u00a0")
+        words[span.kind] += bisect.bisect_left(starts, span.end) - bisect.bisect_left(
+            starts, span.start)
+    return DocSummary(
+        chars=sum(chars.values()), words=sum(words.values()),
+        shared_chars=chars["shared"], reworded_chars=chars["reworded"],
+        unique_chars=chars["unique"], shared_words=words["shared"],
+        reworded_words=words["reworded"], unique_words=words["unique"],
+    )

@@ -1,0 +1,67 @@
+"""Word-level diff inside a reworded pair, with diff-match-patch over one character per word."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from diff_match_patch import diff_match_patch
+
+from core.segment import Token
+
+# Private-use plane: one code point per distinct word, never a surrogate.
+_CODE_BASE = 0xF0000
+
+
+@dataclass(frozen=True)
+class WordDiff:
+    """Changed character ranges on each side and whether diff-match-patch timed out."""
+
+    changes_a: tuple[tuple[int, int], ...]
+    changes_b: tuple[tuple[int, int], ...]
+    fallback: bool
+    equal_words: int
+
+
+def words_to_chars(a: Sequence[str], b: Sequence[str]) -> tuple[str, str]:
+    """Encode each distinct word as one character (diff_linesToChars, for words)."""
+    ids: dict[str, int] = {}
+    enc_a = "".join(chr(_CODE_BASE + ids.setdefault(w, len(ids))) for w in a)
+    enc_b = "".join(chr(_CODE_BASE + ids.setdefault(w, len(ids))) for w in b)
+    return enc_a, enc_b
+
+
+def diff_words(tokens_a: Sequence[Token], tokens_b: Sequence[Token],
+               timeout: float) -> WordDiff:
+    """Which words of A were replaced or dropped, and which words of B are new."""
+    enc_a, enc_b = words_to_chars([t.folded for t in tokens_a], [t.folded for t in tokens_b])
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = timeout
+    started = time.perf_counter()
+    diffs = dmp.diff_main(enc_a, enc_b, False)
+    # diff_main gives up on a minimal diff when its deadline passes; say so, don't hide it.
+    fallback = timeout > 0 and time.perf_counter() - started >= timeout
+    # No semantic cleanup: one code point is a whole word, and editors want each kept word kept.
+    changed_a: list[tuple[int, int]] = []
+    changed_b: list[tuple[int, int]] = []
+    ia = ib = equal = 0
+    for op, chunk in diffs:
+        n = len(chunk)
+        if op == diff_match_patch.DIFF_EQUAL:
+            ia += n
+            ib += n
+            equal += n
+        elif op == diff_match_patch.DIFF_DELETE:
+            _add_range(changed_a, tokens_a, ia, ia + n)
+            ia += n
+        else:
+            _add_range(changed_b, tokens_b, ib, ib + n)
+            ib += n
+    return WordDiff(tuple(changed_a), tuple(changed_b), fallback, equal)
+
+
+def _add_range(ranges: list[tuple[int, int]], tokens: Sequence[Token], first: int,
+               end: int) -> None:
+    start, stop = tokens[first].start, tokens[end - 1].end
+    ranges.append((start, stop))
