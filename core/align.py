@@ -84,7 +84,7 @@ def candidate_pairs(scorer: TfidfScorer, sa: Sequence[Sentence], sb: Sequence[Se
         for s in set(sentence.stems):
             postings.setdefault(s, []).append(sentence.index)
     vectors_b = [scorer.vector([s]) for s in sb]
-    scores: dict[tuple[int, int], float] = {}
+    scores = _identical_pairs(sa, sb)
     for sentence in sa:
         if sentence.index % 512 == 0:
             check()
@@ -100,8 +100,23 @@ def candidate_pairs(scorer: TfidfScorer, sa: Sequence[Sentence], sb: Sequence[Se
         scored = [x for x in scored if x[0] >= floor]
         scored.sort(key=lambda x: (-x[0], x[1]))
         for sim, j in scored[:CANDIDATES_PER_SENTENCE]:
-            scores[(sentence.index, j)] = sim
+            scores.setdefault((sentence.index, j), sim)
     return scores
+
+
+def _identical_pairs(sa: Sequence[Sentence], sb: Sequence[Sentence],
+                     ) -> dict[tuple[int, int], float]:
+    """Sentences identical after folding pair up at 1.0, however short (if not empty)."""
+    by_text: dict[str, list[int]] = {}
+    for sentence in sb:
+        if sentence.stems:
+            by_text.setdefault(sentence.folded, []).append(sentence.index)
+    pairs = {}
+    for sentence in sa:
+        same = by_text.get(sentence.folded) if sentence.stems else None
+        if same and len(same) <= MAX_SEED_POSTINGS:
+            pairs.update(((sentence.index, j), 1.0) for j in same)
+    return pairs
 
 
 def choose_pairs(scores: dict[tuple[int, int], float], threshold: float) -> list[tuple[int, int]]:
@@ -130,14 +145,15 @@ def choose_pairs(scores: dict[tuple[int, int], float], threshold: float) -> list
     return sorted(chosen)
 
 
-def grow_groups(pairs: list[tuple[int, int]], scorer: TfidfScorer, sa: Sequence[Sentence],
+def grow_groups(pairs: list[tuple[int, int]], scores: dict[tuple[int, int], float],
+                scorer: TfidfScorer, sa: Sequence[Sentence],
                 sb: Sequence[Sentence]) -> list[Group]:
     """Extend 1:1 pairs into 1:2, 2:1 (up to MAX_GROUP) where a neighbour adds content."""
     used_a = {i for i, _ in pairs}
     used_b = {j for _, j in pairs}
     groups = []
     for i, j in pairs:
-        group = Group(i, i + 1, j, j + 1, scorer.score(sa[i:i + 1], sb[j:j + 1]))
+        group = Group(i, i + 1, j, j + 1, scores[(i, j)])
         for _ in range(2 * (MAX_GROUP - 1)):
             grown = _best_extension(group, scorer, sa, sb, used_a, used_b)
             if grown is None:
@@ -201,4 +217,4 @@ def align_sentences(sa: Sequence[Sentence], sb: Sequence[Sentence], threshold: f
     scores = candidate_pairs(scorer, sa, sb, floor=0.5 * threshold, check=check)
     check()
     pairs = choose_pairs(scores, threshold)
-    return grow_groups(pairs, scorer, sa, sb)
+    return grow_groups(pairs, scores, scorer, sa, sb)

@@ -23,7 +23,7 @@ from core.errors import (
 from core.model import Document
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-MIN_CHARDET_CONFIDENCE = 0.5
+MIN_CHARDET_CONFIDENCE = 0.1
 
 # Longest BOMs first: UTF-32-LE's BOM starts with UTF-16-LE's.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -88,7 +88,8 @@ def decode_bytes(data: bytes, encoding: str | None = None, name: str = "file") -
     for bom, bom_encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(data.decode(bom_encoding), bom_encoding.replace("-sig", ""))
+                return Decoded(data[len(bom):].decode(bom_encoding),
+                               bom_encoding.replace("-sig", ""))
             except UnicodeDecodeError:
                 raise DecodeFailed(f"{name} starts with a {bom_encoding} mark but is not valid "
                                    f"{bom_encoding}.") from None
@@ -107,6 +108,7 @@ def _decode_guessed(data: bytes, name: str) -> Decoded:
     guess = chardet.detect(data[:200_000])
     guessed = guess.get("encoding")
     confidence = guess.get("confidence") or 0.0
+    # A low-confidence guess is still taken when it decodes to clean text (checked below).
     if not guessed or confidence < MIN_CHARDET_CONFIDENCE:
         raise DecodeFailed(
             f"{name}: cannot tell which text encoding it uses (best guess "

@@ -2,55 +2,14 @@
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 import core
-from core.model import Document, DocSummary, Entity, Kind, Match, Result, Span
-
-SIDES = ("A", "B")
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A run of passage text; ``changed`` marks words changed inside a reworded pair."""
-
-    text: str
-    changed: bool = False
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One side of a row: the passage text in pieces and its 1-based line range."""
-
-    pieces: tuple[Piece, ...]
-    first_line: int
-    last_line: int
-    start: int
-    end: int
-
-    @property
-    def lines(self) -> str:
-        """"l. 12" or "l. 12–14"."""
-        if self.first_line == self.last_line:
-            return f"l. {self.first_line}"
-        return f"l. {self.first_line}–{self.last_line}"
-
-
-@dataclass(frozen=True)
-class Row:
-    """Corresponding passages side by side; one of ``a`` / ``b`` is None for unique rows."""
-
-    number: int
-    kind: Kind
-    a: Cell | None
-    b: Cell | None
-    moved: bool = False
-    similarity: float | None = None
-    diff_fallback: bool = False
+from core.model import DocSummary, Document, Entity, Result
+from core.report_rows import Row, aligned_rows
 
 
 @dataclass(frozen=True)
@@ -219,92 +178,6 @@ def build_report(result: Result, title: str = "Concord comparison report",
         entities=entity_table(result.entities) if result.entities is not None else None,
         notes=tuple(notes),
     )
-
-
-class _Lines:
-    """1-based line numbers of offsets in one text."""
-
-    def __init__(self, text: str) -> None:
-        self._starts = [i for i, ch in enumerate(text) if ch == "\n"]
-
-    def line(self, offset: int) -> int:
-        return bisect.bisect_right(self._starts, offset - 1) + 1
-
-
-def make_cell(text: str, lines: _Lines, start: int, end: int,
-              changes: Sequence[tuple[int, int]] = ()) -> Cell | None:
-    """The cell for text[start:end] trimmed of outer blank space; None if only blank space."""
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if not stripped:
-        return None
-    lo = start + (len(chunk) - len(chunk.lstrip()))
-    hi = lo + len(stripped)
-    pieces: list[Piece] = []
-    pos = lo
-    for c_start, c_end in sorted(changes):
-        c_start, c_end = max(c_start, pos), min(c_end, hi)
-        if c_start >= c_end:
-            continue
-        if c_start > pos:
-            pieces.append(Piece(text[pos:c_start]))
-        pieces.append(Piece(text[c_start:c_end], True))
-        pos = c_end
-    if pos < hi:
-        pieces.append(Piece(text[pos:hi]))
-    return Cell(tuple(pieces), lines.line(lo), lines.line(hi - 1), lo, hi)
-
-
-def aligned_rows(result: Result) -> list[Row]:
-    """Rows in A's order; B's unique passages follow the row of B's preceding match."""
-    text_a, text_b = (d.text for d in result.documents)
-    lines_a, lines_b = _Lines(text_a), _Lines(text_b)
-    spans_a, spans_b = result.spans
-    a_match_ids = {s.match for s in spans_a if s.match is not None}
-    after = _b_leftovers(spans_b, a_match_ids)
-    rows: list[Row] = []
-
-    def add(kind: Kind, a: Cell | None, b: Cell | None, match: Match | None = None) -> None:
-        if a is None and b is None:
-            return
-        sim = match.similarity if match is not None and kind == "reworded" else None
-        rows.append(Row(len(rows) + 1, kind, a, b, bool(match and match.moved), sim,
-                        bool(match and match.diff_fallback)))
-
-    def flush(anchor: int | None) -> None:
-        for span in after.pop(anchor, ()):
-            match = result.match_by_id(span.match) if span.match is not None else None
-            add(span.kind, None, make_cell(text_b, lines_b, span.start, span.end), match)
-
-    flush(None)
-    seen: set[int] = set()
-    for span in spans_a:
-        if span.match is None:
-            add(span.kind, make_cell(text_a, lines_a, span.start, span.end), None)
-            continue
-        if span.match in seen:
-            continue
-        seen.add(span.match)
-        m = result.match_by_id(span.match)
-        add(m.kind,
-            make_cell(text_a, lines_a, m.a[0], m.a[1], m.changes_a),
-            make_cell(text_b, lines_b, m.b[0], m.b[1], m.changes_b), m)
-        flush(m.id)
-    for anchor in list(after):
-        flush(anchor)
-    return rows
-
-
-def _b_leftovers(spans_b: Sequence[Span], a_match_ids: set[int]) -> dict[int | None, list[Span]]:
-    """B spans without a partner in A, keyed by the id of the match that precedes them in B."""
-    after: dict[int | None, list[Span]] = defaultdict(list)
-    anchor: int | None = None
-    for span in spans_b:
-        if span.match is not None and span.match in a_match_ids:
-            anchor = span.match
-        else:
-            after[anchor].append(span)
-    return after
 
 
 def entity_table(entities: tuple[Sequence[Entity], Sequence[Entity]]) -> EntityTable:

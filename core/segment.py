@@ -43,6 +43,7 @@ class Sentence:
     first_token: int
     end_token: int  # exclusive
     stems: tuple[str, ...]
+    folded: str = ""  # the sentence's folded words, to spot identical sentences
 
 
 @dataclass(frozen=True)
@@ -134,5 +135,6 @@ def segment(text: str, options: Options) -> Segmented:
             ti += 1
         # Stems always come from bare words, whatever the punctuation folding.
         stems = content_stems(WORD_RE.findall(text, start, end))
-        sentences.append(Sentence(len(sentences), start, end, first, ti, stems))
+        folded = " ".join(t.folded for t in tokens[first:ti])
+        sentences.append(Sentence(len(sentences), start, end, first, ti, stems, folded))
     return Segmented(text, tokens, tuple(sentences))

@@ -1,0 +1,18 @@
+"""Comparison reports: the one entry point the GUI and the CLI use to turn a Result into HTML."""
+
+from __future__ import annotations
+
+from core.model import Result
+from core.report_html import render_html
+from core.report_model import Report, build_report
+
+__all__ = ["Report", "build_report", "render_html", "render_report_html", "report_html"]
+
+
+def report_html(result: Result, title: str = "Concord comparison report",
+                generated: str | None = None) -> str:
+    """The complete, self-contained report for ``result`` as an HTML string."""
+    return render_html(build_report(result, title=title, generated=generated))
+
+
+render_report_html = report_html  # the name core.cli uses for `compare --format html`

@@ -1,0 +1,238 @@
+"""Report renderer: a Report to one self-contained HTML page that Qt's rich-text engine prints."""
+
+from __future__ import annotations
+
+from html import escape
+
+from core.report_model import Cell, EntityLine, EntityTable, FileInfo, Report, Row, percent
+
+# Okabe-Ito families as light tints: they print as pale greys, and every kind also has a
+# cue that survives black-and-white printing (underline, italics, labels, strike / bold).
+TINT = {"shared": "#DDEEF9", "reworded": "#FDF0D2", "unique": "#EEEEEE"}
+STRONG = {"shared": "#0072B2", "reworded": "#B07800", "unique": "#555555"}
+CHANGED = "#F6C86A"
+KIND_NAME = {"shared": "Shared", "reworded": "Reworded", "unique": "Unique"}
+
+CSS = """
+body { font-family: 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif; font-size: 9pt;
+       color: #000000; background-color: #FFFFFF; }
+h1 { font-size: 16pt; margin-top: 0; margin-bottom: 4pt; }
+h2 { font-size: 12pt; margin-top: 12pt; margin-bottom: 4pt; }
+p { margin-top: 2pt; margin-bottom: 2pt; }
+p.verdict { font-size: 11pt; font-weight: bold; margin-bottom: 6pt; }
+p.note { color: #444444; font-size: 8pt; }
+table { border-collapse: collapse; width: 100%; }
+table.grid { border-width: 1px; border-style: solid; border-color: #999999; }
+th { text-align: left; background-color: #E4E4E4; font-weight: bold; }
+td, th { vertical-align: top; overflow-wrap: anywhere; word-break: break-word; }
+td.k { width: 22%; font-weight: bold; color: #333333; }
+td.hash, span.hash { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace;
+                     font-size: 8pt; }
+td.num { text-align: right; }
+td.meta { font-size: 7.5pt; color: #333333; width: 14%; }
+td.txt { width: 43%; white-space: pre-wrap; }
+td.none { width: 43%; background-color: #FFFFFF; }
+td.shared { background-color: @shared@; }
+td.reworded { background-color: @reworded@; }
+td.unique { background-color: @unique@; border-left: 3px solid #555555; }
+span.sh { text-decoration: underline; }
+span.rw { font-style: italic; }
+span.del { text-decoration: line-through; font-weight: bold; background-color: @changed@; }
+span.ins { text-decoration: underline; font-weight: bold; background-color: @changed@; }
+span.lbl { font-weight: bold; }
+span.moved { font-weight: bold; color: #000000; }
+span.lines { color: #444444; }
+@page { size: A4; margin: 15mm; }
+@media print { thead { display: table-header-group; } tr { page-break-inside: avoid; } }
+"""
+for _name, _colour in (*TINT.items(), ("changed", CHANGED)):
+    CSS = CSS.replace(f"@{_name}@", _colour)
+
+
+def e(text: str) -> str:
+    """Escape document or file text for HTML (quotes too: it may land in attributes)."""
+    return escape(text, quote=True)
+
+
+def render_html(report: Report) -> str:
+    """The whole report as one HTML page: no scripts, no external files."""
+    parts = [
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+        f"<title>{e(report.title)}: {e(report.files[0].name)} / {e(report.files[1].name)}"
+        "</title>\n",
+        f"<style>{CSS}</style>\n</head>\n<body>\n",
+        f"<h1>{e(report.title)}</h1>\n",
+        f"<p class=\"verdict\">{e(report.verdict)}</p>\n",
+        render_files(report),
+        render_summary(report),
+        render_legend(),
+        render_rows(report.rows),
+    ]
+    if report.entities is not None:
+        parts.append(render_entities(report.entities))
+    parts.append("</body>\n</html>\n")
+    return "".join(parts)
+
+
+def _kv(label: str, value: str, cls: str = "") -> str:
+    cls_attr = f" class=\"{cls}\"" if cls else ""
+    return f"<tr><td class=\"k\">{e(label)}</td><td{cls_attr}>{e(value)}</td></tr>\n"
+
+
+def render_files(report: Report) -> str:
+    """The header tables: both files, then when, with what and with which settings."""
+    out = ["<h2>Compared files</h2>\n"]
+    for info in report.files:
+        out.append(_file_table(info))
+    out.append("<h2>Comparison</h2>\n")
+    out.append("<table class=\"grid\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">\n")
+    out.append(_kv("Compared at", report.generated))
+    out.append(_kv("Concord version", report.version))
+    for label, value in report.settings:
+        out.append(_kv(label, value))
+    out.append("</table>\n")
+    return "".join(out)
+
+
+def _file_table(info: FileInfo) -> str:
+    size = f"{info.size:,} bytes"
+    return "".join([
+        "<table class=\"grid\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">\n",
+        f"<tr><th colspan=\"2\">Document {info.side}: {e(info.name)}</th></tr>\n",
+        _kv("Full path", info.path),
+        _kv("Size", size),
+        _kv("Last modified", info.modified),
+        _kv("Encoding / format", f"{info.encoding} / {info.format}"),
+        _kv("SHA-256", info.sha256, "hash"),
+        "</table>\n<p></p>\n",
+    ])
+
+
+def render_summary(report: Report) -> str:
+    """Shares of each document and passage counts."""
+    head = "".join(f"<th>{h}</th>" for h in (
+        "Document", "Shared", "Reworded", "Unique", "Found in the other", "Words"))
+    out = ["<h2>Summary</h2>\n",
+           "<table class=\"grid\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">\n",
+           f"<tr>{head}</tr>\n"]
+    for f in report.figures:
+        cells = [pct(f.shared), pct(f.reworded), pct(f.unique), pct(f.found), f"{f.words:,}"]
+        out.append(f"<tr><td>{f.side}</td>"
+                   + "".join(f"<td class=\"num\">{c}</td>" for c in cells) + "</tr>\n")
+    out.append("</table>\n<p class=\"note\">Shares are of each document's non-blank "
+               "characters.</p>\n<p>")
+    out.append(" &nbsp;·&nbsp; ".join(f"{e(label)}: <b>{n:,}</b>" for label, n in report.counts))
+    out.append("</p>\n")
+    out.extend(f"<p class=\"note\">{e(note)}</p>\n" for note in report.notes)
+    return "".join(out)
+
+
+def pct(fraction: float) -> str:
+    """Same rounding as the verdict line."""
+    return percent(fraction)
+
+
+def render_legend() -> str:
+    """What each colour and mark means; every mark also reads in black and white."""
+    rows = [
+        ("shared", "<span class=\"sh\">Shared word for word</span>",
+         "solid underline, blue tint"),
+        ("reworded", "<span class=\"rw\">Reworded passage</span>",
+         "italics, orange tint; similarity shown in the left column"),
+        ("reworded", "<span class=\"rw\"><span class=\"del\">words in A</span> "
+         "<span class=\"ins\">words in B</span></span>",
+         "changed words: struck through and bold in A, underlined and bold in B"),
+        ("unique", "Only in one document", "no underline, grey tint, bar on the left"),
+    ]
+    out = ["<h2>Legend</h2>\n",
+           "<table class=\"grid\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">\n"]
+    for kind, sample, words in rows:
+        out.append(f"<tr><td class=\"{kind}\" width=\"40%\">{sample}</td>"
+                   f"<td>{e(words)}</td></tr>\n")
+    out.append("<tr><td width=\"40%\"><span class=\"moved\">MOVED</span></td><td>B's passage "
+               "stands elsewhere in B (see its line numbers); rows follow A's order, and "
+               "passages only in B follow the row of their neighbour in B.</td></tr>\n")
+    out.append("</table>\n")
+    return "".join(out)
+
+
+def render_rows(rows: tuple[Row, ...]) -> str:
+    """The aligned comparison: one table row per pair of corresponding passages."""
+    out = ["<h2 style=\"page-break-before: always\">Aligned comparison</h2>\n",
+           "<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" "
+           "width=\"100%\">\n<thead><tr><th width=\"14%\">#</th><th width=\"43%\">A</th>"
+           "<th width=\"43%\">B</th></tr></thead>\n<tbody>\n"]
+    out.extend(render_row(row) for row in rows)
+    if not rows:
+        out.append("<tr><td colspan=\"3\">Both documents are blank.</td></tr>\n")
+    out.append("</tbody>\n</table>\n")
+    return "".join(out)
+
+
+def render_row(row: Row) -> str:
+    """One row: a meta cell (number, kind, lines) and the A and B passages."""
+    return (f"<tr><td class=\"meta\">{_meta(row)}</td>"
+            f"{_cell(row, row.a)}{_cell(row, row.b)}</tr>\n")
+
+
+def _meta(row: Row) -> str:
+    if row.kind == "unique":
+        label = "Only in A" if row.a is not None else "Only in B"
+    else:
+        label = KIND_NAME[row.kind]
+    parts = [f"{row.number}. <span class=\"lbl\">{label}</span>"]
+    if row.similarity is not None:
+        parts.append(f"{row.similarity:.0%} similar")
+    if row.moved:
+        parts.append("<span class=\"moved\">MOVED in B</span>")
+    if row.diff_fallback:
+        parts.append("coarse word diff")
+    for side, cell in (("A", row.a), ("B", row.b)):
+        if cell is not None:
+            parts.append(f"<span class=\"lines\">{side} {cell.lines}</span>")
+    return "<br>".join(parts)
+
+
+def _cell(row: Row, cell: Cell | None) -> str:
+    if cell is None:
+        return "<td class=\"none\"></td>"
+    changed_cls = "del" if cell is row.a else "ins"
+    body = "".join(
+        f"<span class=\"{changed_cls}\">{e(p.text)}</span>" if p.changed else e(p.text)
+        for p in cell.pieces)
+    wrap = {"shared": "sh", "reworded": "rw"}.get(row.kind)
+    if wrap:
+        body = f"<span class=\"{wrap}\">{body}</span>"
+    return f"<td class=\"txt {row.kind}\">{body}</td>"
+
+
+def render_entities(table: EntityTable) -> str:
+    """Entities named in both documents, only in A, only in B, grouped by label."""
+    out = ["<h2>Named entities</h2>\n",
+           f"<p>In both: <b>{len(table.both)}</b> &nbsp;·&nbsp; only in A: "
+           f"<b>{len(table.only_a)}</b> &nbsp;·&nbsp; only in B: <b>{len(table.only_b)}</b>"
+           "</p>\n"]
+    for title, lines in (("In both documents", table.both), ("Only in A", table.only_a),
+                         ("Only in B", table.only_b)):
+        out.append(_entity_section(title, lines))
+    return "".join(out)
+
+
+def _entity_section(title: str, lines: tuple[EntityLine, ...]) -> str:
+    out = [f"<h3>{e(title)} ({len(lines)})</h3>\n"]
+    if not lines:
+        out.append("<p class=\"note\">None.</p>\n")
+        return "".join(out)
+    out.append("<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
+               "width=\"100%\">\n<thead><tr><th width=\"16%\">Label</th><th width=\"33%\">"
+               "As written in A</th><th width=\"33%\">As written in B</th>"
+               "<th width=\"9%\">In A</th><th width=\"9%\">In B</th></tr></thead>\n")
+    label = None
+    for line in lines:
+        shown = e(line.label) if line.label != label else ""
+        label = line.label
+        out.append(f"<tr><td><b>{shown}</b></td><td>{e(line.form_a)}</td>"
+                   f"<td>{e(line.form_b)}</td><td class=\"num\">{line.count_a}</td>"
+                   f"<td class=\"num\">{line.count_b}</td></tr>\n")
+    out.append("</table>\n")
+    return "".join(out)
