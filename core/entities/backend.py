@@ -5,10 +5,10 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
-import re
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import NamedTuple, Protocol
 
 from core.errors import Cancelled, ConcordError
@@ -158,7 +158,7 @@ class SpacyBackend:
                     try:
                         found.extend(fut.result(timeout=0.1))
                         break
-                    except TimeoutError:
+                    except FutureTimeout:
                         continue
         finally:
             for fut in futures:
@@ -203,5 +203,3 @@ def set_default_backend(backend: NerBackend | None) -> None:
     with _DEFAULT_LOCK:
         _DEFAULT = backend
 
-
-WORD_RE = re.compile(r"\w+")

@@ -51,7 +51,7 @@ def plain_label(model_label: str) -> str | None:
 
 
 def label_slug(label: str) -> str:
-    """A short lowercase token for ``label``, used in entity keys ("Nationality/group" -> "group")."""
+    """A short lowercase token for ``label`` for entity keys ("Nationality/group" -> "group")."""
     return {GROUP: "group", NUMBER: "number", LAW: "law", WORK: "work"}.get(
         label, label.lower()
     )

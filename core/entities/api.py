@@ -1,0 +1,115 @@
+"""Entry points: extract linked entities for a pair, and the grouped view the sidebar shows."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Literal
+
+from core.entities import labels as lb
+from core.entities.backend import CancelCheck, NerBackend, default_backend
+from core.entities.cache import DEFAULT_CACHE, EntityCache, text_digest
+from core.entities.correct import CORRECTION_VERSION, Mention, correct
+from core.entities.link import canonical_name, link_pair
+from core.errors import Cancelled
+from core.model import Document, Entity, Result
+
+Status = Literal["both", "only_a", "only_b"]
+STATUSES: tuple[Status, ...] = ("both", "only_a", "only_b")
+
+
+@dataclass(frozen=True)
+class EntityGroup:
+    """One entity across the pair: its name, label, spellings seen and mentions per side."""
+
+    key: str
+    name: str
+    label: str
+    variants: tuple[str, ...]  # distinct spellings, most frequent first ("Kyiv", "Kiev")
+    mentions_a: tuple[tuple[int, int], ...]
+    mentions_b: tuple[tuple[int, int], ...]
+    status: Status
+
+    @property
+    def count_a(self) -> int:
+        """Mentions in document A."""
+        return len(self.mentions_a)
+
+    @property
+    def count_b(self) -> int:
+        """Mentions in document B."""
+        return len(self.mentions_b)
+
+
+def document_mentions(
+    texts: list[str],
+    should_cancel: CancelCheck | None = None,
+    backend: NerBackend | None = None,
+    cache: EntityCache | None = None,
+) -> list[list[Mention]]:
+    """Corrected mentions of each text, from the cache where possible."""
+    backend = backend or default_backend()
+    cache = cache if cache is not None else DEFAULT_CACHE
+    keys = [f"{backend.name}|{CORRECTION_VERSION}|{text_digest(t)}" for t in texts]
+    found = [cache.get(k) for k in keys]
+    todo = [i for i, f in enumerate(found) if f is None]
+    if todo:
+        raw = backend.extract([texts[i] for i in todo], should_cancel)
+        for i, mentions in zip(todo, raw, strict=True):
+            if should_cancel and should_cancel():
+                raise Cancelled()
+            found[i] = correct(texts[i], mentions)
+            cache.put(keys[i], found[i])
+    return [f or [] for f in found]
+
+
+def extract_entities(
+    doc_a: Document,
+    doc_b: Document,
+    should_cancel: CancelCheck | None = None,
+    *,
+    backend: NerBackend | None = None,
+    cache: EntityCache | None = None,
+) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+    """Entities of both documents, linked: one entity's mentions share a key on both sides."""
+    ma, mb = document_mentions([doc_a.text, doc_b.text], should_cancel, backend, cache)
+    if should_cancel and should_cancel():
+        raise Cancelled()
+    return link_pair((doc_a.text, doc_b.text), (ma, mb))
+
+
+def entity_groups(result: Result) -> list[EntityGroup]:
+    """One group per key, ordered: in both, only in A, only in B; then by label and name."""
+    if not result.entities:
+        return []
+    by_key: dict[str, list[list[Entity]]] = defaultdict(lambda: [[], []])
+    for side in (0, 1):
+        for ent in result.entities[side]:
+            by_key[ent.key][side].append(ent)
+    groups = [_group(key, a, b) for key, (a, b) in by_key.items()]
+    groups.sort(key=lambda g: (STATUSES.index(g.status), _label_rank(g.label),
+                               -(g.count_a + g.count_b), g.name.casefold()))
+    return groups
+
+
+def _label_rank(label: str) -> int:
+    return lb.LABELS.index(label) if label in lb.LABELS else len(lb.LABELS)
+
+
+def _group(key: str, a: list[Entity], b: list[Entity]) -> EntityGroup:
+    texts = [e.text for e in a + b]
+    counts = Counter(texts)
+    variants: dict[str, str] = {}
+    for t in sorted(counts, key=lambda t: (-counts[t], t)):
+        variants.setdefault(t.casefold(), t)
+    label = (a or b)[0].label
+    status: Status = "both" if a and b else ("only_a" if a else "only_b")
+    return EntityGroup(
+        key=key,
+        name=canonical_name(label, texts),
+        label=label,
+        variants=tuple(variants.values()),
+        mentions_a=tuple((e.start, e.end) for e in a),
+        mentions_b=tuple((e.start, e.end) for e in b),
+        status=status,
+    )

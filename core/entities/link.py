@@ -1,0 +1,281 @@
+"""Group mentions of one entity within a document and link entities across the pair."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from core.entities import labels as lb
+from core.entities.correct import Mention
+from core.entities.gazetteer import fold, lookup_place
+from core.model import Entity
+
+_ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,6}$")
+_PAREN_ACRONYM_RE = re.compile(r"\(((?:[A-Z]\.?){2,6})\)")
+_SPLIT_RE = re.compile(r"[\s\-‐‑–]+")
+_TRANSLIT = (
+    ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ts", "c"), ("tz", "c"), ("ph", "f"),
+    ("ck", "k"), ("w", "v"), ("yi", "i"), ("iy", "i"), ("y", "i"), ("ou", "u"), ("oo", "u"),
+)
+_LINKABLE_BY_SPELLING = frozenset({lb.PERSON, lb.PLACE, lb.ORGANISATION})
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def translit(text: str) -> str:
+    """A rough transliteration-folded form ("Zelenskyy", "Zelensky", "Zelenskiy" agree)."""
+    s = fold(text)
+    for a, b in _TRANSLIT:
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def acronym(text: str) -> str | None:
+    """``text`` as a bare acronym ("U.N." -> "UN"), or None if it is not one."""
+    return text.replace(".", "") if _ACRONYM_RE.match(text) else None
+
+
+def initials(text: str) -> set[str]:
+    """Acronyms a multi-word name could have: of every word, or of its capitalised words."""
+    words = [w for w in _SPLIT_RE.split(text.strip()) if w[:1].isalpha()]
+    if len(words) < 2:
+        return set()
+    return {
+        "".join(w[0] for w in words).upper(),
+        "".join(w[0] for w in words if w[0].isupper()),
+    }
+
+
+def identity(m: Mention) -> str:
+    """What a mention names, as far as its text alone tells: a place id or label + folded text."""
+    if m.label == lb.PLACE:
+        place = lookup_place(m.text, codes=m.text.replace(".", "").isupper())
+        if place is not None:
+            return place.id
+    return f"{lb.label_slug(m.label)}:{fold(m.text)}"
+
+
+def canonical_name(label: str, texts: Sequence[str]) -> str:
+    """The name to show for an entity mentioned as ``texts``."""
+    counts = Counter(texts)
+    ordered = sorted(counts, key=lambda t: (-counts[t], t))
+    if label == lb.PLACE:
+        for t in ordered:
+            place = lookup_place(t, codes=t.replace(".", "").isupper())
+            if place is not None:
+                return place.name
+    return max(ordered, key=lambda t: (len(_SPLIT_RE.split(t)), counts[t], len(t)))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+
+
+def paren_expansions(text: str) -> dict[str, str]:
+    """Acronyms the text itself expands: "Agence France-Presse (AFP)" -> {"AFP": folded name}."""
+    found: dict[str, str] = {}
+    for m in _PAREN_ACRONYM_RE.finditer(text):
+        acr = m.group(1).replace(".", "")
+        before = _SPLIT_RE.split(text[max(0, m.start() - 120) : m.start()].strip())
+        for n in range(len(acr), min(len(acr) + 4, len(before)) + 1):
+            candidate = " ".join(before[-n:])
+            if acr in initials(candidate):
+                found.setdefault(acr, fold(candidate))
+                break
+    return found
+
+
+@dataclass
+class _Group:
+    """A set of mentions in one document thought to name one entity."""
+
+    doc: int
+    members: list[int]
+    label: str = ""
+    idents: set[str] = field(default_factory=set)
+    spellings: set[str] = field(default_factory=set)
+    acronyms: set[str] = field(default_factory=set)
+    initials: set[str] = field(default_factory=set)
+    surname: str | None = None  # set when every mention is one word (a surname alone)
+
+
+def _group_document(doc: int, mentions: list[Mention], text: str) -> list[_Group]:
+    """Union the mentions of one document into groups."""
+    idents = [identity(m) for m in mentions]
+    uf = _UnionFind(len(mentions))
+    _attach_surnames(mentions, idents, uf)
+    by_ident: dict[str, int] = {}
+    for i, ident in enumerate(idents):
+        if ident in by_ident:
+            uf.union(by_ident[ident], i)
+        else:
+            by_ident[ident] = i
+    _attach_acronyms(mentions, idents, by_ident, paren_expansions(text), uf)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        members[uf.find(i)].append(i)
+    return [_describe(doc, idx, mentions, idents) for idx in members.values()]
+
+
+def _attach_surnames(mentions: list[Mention], idents: list[str], uf: _UnionFind) -> None:
+    """A one-word person joins the full name ending in that word (the nearest, if several)."""
+    full: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        if m.label == lb.PERSON and " " in m.text:
+            full[fold(m.text.split()[-1])].append(i)
+    for i, m in enumerate(mentions):
+        if m.label != lb.PERSON or " " in m.text or fold(m.text) not in full:
+            continue
+        candidates = full[fold(m.text)]
+        if len({idents[j] for j in candidates}) > 1:
+            idents[i] = f"ambiguous:{i}"  # two people share the surname: no merging by name
+            before = [j for j in candidates if j < i]
+            uf.union(i, before[-1] if before else candidates[0])
+        else:
+            uf.union(i, candidates[0])
+
+
+def _attach_acronyms(
+    mentions: list[Mention],
+    idents: list[str],
+    by_ident: dict[str, int],
+    expansions: dict[str, str],
+    uf: _UnionFind,
+) -> None:
+    """An acronym joins the one multi-word name of the text whose initials it is."""
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        for acr in initials(m.text):
+            by_initials[acr].add(idents[i])
+    for i, m in enumerate(mentions):
+        acr = acronym(m.text)
+        if acr is None or m.label not in lb.NAME_LABELS:
+            continue
+        targets = by_initials.get(acr, set())
+        if acr in expansions:
+            targets = targets | {f"{lb.label_slug(m.label)}:{expansions[acr]}"}
+        targets = {t for t in targets if t in by_ident}
+        if len(targets) == 1:
+            uf.union(i, by_ident[targets.pop()])
+
+
+def _describe(doc: int, idx: list[int], mentions: list[Mention], idents: list[str]) -> _Group:
+    ms = [mentions[i] for i in idx]
+    labels = Counter(m.label for m in ms)
+    g = _Group(doc, idx, label=max(labels, key=lambda lab: (labels[lab], -lb.LABELS.index(lab))))
+    if g.label == lb.PERSON and any(" " in m.text for m in ms):
+        # a full name is known: the surname alone must not link this person to another
+        idx = [i for i in idx if " " in mentions[i].text]
+        ms = [mentions[i] for i in idx]
+    g.idents = {idents[i] for i in idx if not idents[i].startswith("ambiguous:")}
+    for m in ms:
+        if g.label in _LINKABLE_BY_SPELLING:
+            g.spellings.add(translit(m.text))
+        acr = acronym(m.text)
+        if acr:
+            g.acronyms.add(acr)
+        g.initials |= initials(m.text)
+    if g.label == lb.PERSON and all(" " not in m.text for m in ms):
+        g.surname = fold(ms[0].text)
+    return g
+
+
+def _cross_keys(g: _Group, expansions: dict[str, str]) -> set[str]:
+    """Keys under which a group meets a group of the other document."""
+    slug = lb.label_slug(g.label)
+    keys = {f"id:{i}" for i in g.idents} | {f"sp:{slug}:{s}" for s in g.spellings}
+    keys |= {f"id:{slug}:{expansions[a]}" for a in g.acronyms if a in expansions}
+    return keys
+
+
+def _link_acronyms(groups: list[_Group], uf: _UnionFind) -> None:
+    """An acronym on one side meets the one name with those initials on the other."""
+    named: list[dict[tuple[str, str], set[int]]] = [defaultdict(set), defaultdict(set)]
+    for gi, g in enumerate(groups):
+        for ini in g.initials:
+            named[g.doc][(g.label, ini)].add(gi)
+    for gi, g in enumerate(groups):
+        for acr in g.acronyms:
+            other = named[1 - g.doc].get((g.label, acr), set())
+            if len(other) == 1:
+                uf.union(gi, next(iter(other)))
+
+
+def _link_surnames(groups: list[_Group], mentions: list[list[Mention]], uf: _UnionFind) -> None:
+    """A surname alone on one side meets the one person of that surname on the other."""
+    full: list[dict[str, set[int]]] = [defaultdict(set), defaultdict(set)]
+    for gi, g in enumerate(groups):
+        if g.label == lb.PERSON and g.surname is None:
+            for i in g.members:
+                words = mentions[g.doc][i].text.split()
+                if len(words) > 1:
+                    full[g.doc][fold(words[-1])].add(gi)
+    for gi, g in enumerate(groups):
+        if g.surname is not None:
+            other = full[1 - g.doc].get(g.surname, set())
+            if len(other) == 1:
+                uf.union(gi, next(iter(other)))
+
+
+def link_pair(
+    texts: tuple[str, str], mentions: tuple[list[Mention], list[Mention]]
+) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+    """Entities of both documents; mentions of one entity, in either document, share a key."""
+    groups = [g for d in (0, 1) for g in _group_document(d, mentions[d], texts[d])]
+    expansions = [paren_expansions(texts[0]), paren_expansions(texts[1])]
+    uf = _UnionFind(len(groups))
+    seen: dict[str, list[int]] = defaultdict(list)
+    for gi, g in enumerate(groups):
+        for key in _cross_keys(g, expansions[g.doc]):
+            seen[key].append(gi)
+    for members in seen.values():
+        if len({groups[gi].doc for gi in members}) == 2:
+            for gi in members[1:]:
+                uf.union(members[0], gi)
+    _link_acronyms(groups, uf)
+    _link_surnames(groups, [mentions[0], mentions[1]], uf)
+    return _assign_keys(groups, mentions, uf)
+
+
+def _assign_keys(
+    groups: list[_Group], mentions: tuple[list[Mention], list[Mention]], uf: _UnionFind
+) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+    components: dict[int, list[_Group]] = defaultdict(list)
+    for gi, g in enumerate(groups):
+        components[uf.find(gi)].append(g)
+    out: list[list[Entity]] = [[], []]
+    used: set[str] = set()
+    order = sorted(components.values(), key=lambda gs: min((g.doc, g.members[0]) for g in gs))
+    for gs in order:
+        ms = [mentions[g.doc][i] for g in gs for i in g.members]
+        labels = Counter(g.label for g in gs for _ in g.members)
+        label = max(labels, key=lambda lab: (labels[lab], -lb.LABELS.index(lab)))
+        base = f"{lb.label_slug(label)}:{_slug(canonical_name(label, [m.text for m in ms]))}"
+        key, n = base, 1
+        while key in used:
+            n += 1
+            key = f"{base}~{n}"
+        used.add(key)
+        for g in gs:
+            for i in g.members:
+                m = mentions[g.doc][i]
+                out[g.doc].append(Entity(m.text, label, m.start, m.end, key))
+    return tuple(sorted(out[0], key=lambda e: e.start)), tuple(
+        sorted(out[1], key=lambda e: e.start)
+    )
