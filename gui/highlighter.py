@@ -1,0 +1,106 @@
+"""Paint shared / reworded / unique passages block by block, looking spans up with bisect."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from core.model import Match, Span
+from gui.palette import Theme, changed_format, kind_format
+
+
+class RangeIndex:
+    """Sorted, non-overlapping ranges with payloads; finds those overlapping an interval."""
+
+    def __init__(self, ranges: Sequence[tuple[int, int, object]]) -> None:
+        self._ranges = sorted(ranges, key=lambda r: r[0])
+        self._starts = [r[0] for r in self._ranges]
+
+    def __len__(self) -> int:
+        return len(self._ranges)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, object]]:
+        """Ranges with any character in [start, end)."""
+        i = max(bisect_right(self._starts, start) - 1, 0)
+        found = []
+        while i < len(self._ranges) and self._ranges[i][0] < end:
+            if self._ranges[i][1] > start:
+                found.append(self._ranges[i])
+            i += 1
+        return found
+
+    def at(self, offset: int) -> object | None:
+        """The payload of the range containing ``offset``, or None."""
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and self._ranges[i][0] <= offset < self._ranges[i][1]:
+            return self._ranges[i][2]
+        return None
+
+
+def span_index(spans: Sequence[Span]) -> RangeIndex:
+    """Index of a document's spans (payload: the Span)."""
+    return RangeIndex([(s.start, s.end, s) for s in spans])
+
+
+def change_index(matches: Sequence[Match], side: int) -> RangeIndex:
+    """Index of the changed-word ranges of one side (payload: the Match)."""
+    ranges = []
+    for m in matches:
+        for start, end in (m.changes_a if side == 0 else m.changes_b):
+            ranges.append((start, end, m))
+    return RangeIndex(ranges)
+
+
+class SpanHighlighter(QSyntaxHighlighter):
+    """Applies kind formats to each block as Qt lays it out: cost is per visible block."""
+
+    def __init__(self, document: QTextDocument, theme: Theme) -> None:
+        super().__init__(document)
+        self._theme = theme
+        self._spans = RangeIndex([])
+        self._changes = RangeIndex([])
+        self._moved: set[int] = set()
+        self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
+        self._changed: dict[bool, QTextCharFormat] = {}
+        self._build_formats()
+
+    def _build_formats(self) -> None:
+        for kind in ("shared", "reworded", "unique"):
+            for moved in (False, True):
+                self._formats[kind, moved] = kind_format(self._theme, kind, moved)
+        self._changed = {m: changed_format(self._theme, m) for m in (False, True)}
+
+    def set_theme(self, theme: Theme) -> None:
+        """Switch colours (system palette changed) and repaint."""
+        self._theme = theme
+        self._build_formats()
+        self.rehighlight()
+
+    def set_spans(self, spans: Sequence[Span], matches: Sequence[Match], side: int) -> None:
+        """Show a new result's spans for document ``side`` (0 = A, 1 = B)."""
+        self._spans = span_index(spans)
+        self._changes = change_index(matches, side)
+        self._moved = {m.id for m in matches if m.moved}
+        self.rehighlight()
+
+    def clear_spans(self) -> None:
+        """Remove every highlight (the document changed; no result yet)."""
+        self._spans = RangeIndex([])
+        self._changes = RangeIndex([])
+        self.rehighlight()
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+        if not len(self._spans):
+            return
+        block = self.currentBlock()
+        start = block.position()
+        end = start + len(text)
+        for s_start, s_end, span in self._spans.overlapping(start, end):
+            moved = span.match in self._moved
+            lo, hi = max(s_start, start), min(s_end, end)
+            self.setFormat(lo - start, hi - lo, self._formats[span.kind, moved])
+        for c_start, c_end, match in self._changes.overlapping(start, end):
+            lo, hi = max(c_start, start), min(c_end, end)
+            self.setFormat(lo - start, hi - lo, self._changed[match.moved])

@@ -1,0 +1,379 @@
+"""The main window: two document panes, connector gutter, rulers, sidebar and status bar."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import ConcordError
+from core.loading import DEFAULT_MAX_BYTES, load_document
+from core.model import Document, Result
+from gui.actions import build_actions, update_action_states
+from gui.find_bar import FindBar
+from gui.highlighter import RangeIndex, SpanHighlighter, span_index
+from gui.legend import Legend
+from gui.link_map import LinkMap
+from gui.overview_ruler import OverviewRuler
+from gui.palette import current_theme
+from gui.settings import load_flag, load_options
+from gui.summary_panel import SummaryPanel
+from gui.sync_scroll import AlignmentMap, SyncScroller
+from gui.text_pane import PaneHeader, TextPane, mark_format
+from gui.window_files import FilesMixin
+from gui.window_navigation import NavigationMixin
+from gui.window_reports import ReportsMixin
+
+SIDE_NAMES = ("A", "B")
+
+
+def status_text(result: Result) -> str:
+    """'A in B 72% · B in A 65% · 12 shared · 8 reworded · 5 + 7 unique'."""
+    s = result.summary
+    return (f"A in B {s.a.found_in_other:.0%} · B in A {s.b.found_in_other:.0%} · "
+            f"{s.shared_matches} shared · {s.reworded_matches} reworded · "
+            f"{s.unique_passages_a} + {s.unique_passages_b} unique"
+            + (f" · {s.moved_matches} moved" if s.moved_matches else ""))
+
+
+class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
+    """Concord's window. ``compare_fn`` replaces the engine (tests, benchmarks)."""
+
+    result_changed = Signal(object)
+
+    def __init__(self, compare_fn: Callable[..., Result] | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        super().__init__()
+        from gui.worker import CompareRunner
+
+        self.setWindowTitle("Concord")
+        self.setAcceptDrops(True)
+        self.docs: list[Document | None] = [None, None]
+        self.max_bytes = max_bytes
+        self.encoding: str | None = None
+        self.options = load_options()
+        self.theme = current_theme()
+        self._result: Result | None = None
+        self._indexes: tuple[RangeIndex, RangeIndex] = (RangeIndex([]), RangeIndex([]))
+        self._focus_match: int | None = None
+        self.timings: dict[str, float] = {}
+        self.runner = CompareRunner(compare_fn, self)
+        self._build_panes()
+        self._build_central()
+        self._build_status_bar()
+        self.actions_ = build_actions(self)
+        self._connect()
+        self.init_files()
+        self.init_navigation()
+        self.set_sync_scroll(load_flag("sync_scroll", True))
+        self.update_actions()
+        self.apply_theme(force=True)
+        self.resize(1280, 800)
+
+    # -- construction ------------------------------------------------------------------------
+    def _build_panes(self) -> None:
+        self.panes = (TextPane(), TextPane())
+        self.headers = (PaneHeader("A"), PaneHeader("B"))
+        self.rulers = (OverviewRuler(), OverviewRuler())
+        self.highlighters = tuple(SpanHighlighter(p.document(), self.theme) for p in self.panes)
+        self.link_map = LinkMap(*self.panes)
+        self.sync = SyncScroller(self.panes, self)
+        for side, pane in enumerate(self.panes):
+            pane.setObjectName(f"pane-{SIDE_NAMES[side]}")
+            pane.tooltip_provider = lambda offset, s=side: self.passage_tooltip(s, offset)
+
+    def _side_widget(self, side: int) -> QWidget:
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        widgets = [self.rulers[0], self.panes[0]] if side == 0 else [self.panes[1],
+                                                                        self.rulers[1]]
+        for w in widgets:
+            row.addWidget(w, 1 if isinstance(w, TextPane) else 0)
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.headers[side])
+        column.addLayout(row, 1)
+        widget = QWidget()
+        widget.setLayout(column)
+        return widget
+
+    def _build_central(self) -> None:
+        compare_row = QHBoxLayout()
+        compare_row.setContentsMargins(0, 0, 0, 0)
+        compare_row.setSpacing(0)
+        compare_row.addWidget(self._side_widget(0), 1)
+        compare_row.addWidget(self.link_map)
+        compare_row.addWidget(self._side_widget(1), 1)
+        self.legend = Legend()
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        area = QWidget()
+        column = QVBoxLayout(area)
+        column.setContentsMargins(4, 4, 4, 0)
+        column.addWidget(self.legend)
+        column.addLayout(compare_row, 1)
+        column.addWidget(self.find_bar)
+        self.summary = SummaryPanel()
+        self.sidebar = QTabWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.addTab(self.summary, "Summary")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(area)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([960, 320])
+        self.splitter.setCollapsible(0, False)
+        self.setCentralWidget(self.splitter)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.summary_label = QLabel("Open or drop two files to compare them.")
+        self.elapsed_label = QLabel("")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(180)
+        self.progress.setFormat("%p%")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel_compare)
+        bar.addWidget(self.summary_label, 1)
+        bar.addPermanentWidget(self.elapsed_label)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def _connect(self) -> None:
+        self.runner.progress.connect(self._on_progress)
+        self.runner.finished.connect(self._on_result)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.cancelled.connect(self._on_cancelled)
+        self.link_map.match_clicked.connect(lambda m: self.select_match(m))
+        self.summary.match_activated.connect(lambda m: self.select_match(m, from_list=True))
+        for side, pane in enumerate(self.panes):
+            pane.files_dropped.connect(lambda paths, s=side: self.load_dropped(paths, s))
+            pane.hovered.connect(lambda offset, s=side: self._on_hover(s, offset))
+            pane.clicked.connect(lambda offset, s=side: self._on_click(s, offset))
+            pane.verticalScrollBar().valueChanged.connect(lambda _v, s=side: self._update_ruler(s))
+            pane.updateRequest.connect(lambda *_a, s=side: self._update_ruler(s))
+            self.rulers[side].jump_requested.connect(
+                lambda offset, s=side: self.panes[s].scroll_to_offset(offset))
+
+    # -- public API --------------------------------------------------------------------------
+    @property
+    def current_result(self) -> Result | None:
+        """The Result shown, or None."""
+        return self._result
+
+    def add_sidebar_tab(self, widget: QWidget, title: str) -> int:
+        """Add a tab to the right-hand sidebar (e.g. the entity list); returns its index."""
+        return self.sidebar.addTab(widget, title)
+
+    def highlight_ranges(self, side: int, ranges: list[tuple[int, int]],
+                         scroll_to_first: bool = True) -> None:
+        """Mark ``ranges`` of pane ``side`` (entity mentions...) in the text and on its ruler."""
+        fmt = mark_format(self.theme.mark, text_color="#000000")
+        self.panes[side].set_layer("marks", ranges, fmt)
+        self.rulers[side].set_marks(list(ranges))
+        if scroll_to_first and ranges:
+            self.panes[side].scroll_to_offset(min(r[0] for r in ranges))
+
+    def update_actions(self) -> None:
+        """Enable or disable actions for the current state."""
+        if hasattr(self, "actions_"):
+            update_action_states(self)
+
+    def show_error(self, title: str, message: str) -> None:
+        """Tell the user something went wrong (tests replace this)."""
+        QMessageBox.warning(self, title, message)
+
+    # -- loading and comparing ---------------------------------------------------------------
+    def load_side(self, side: int, path: str, compare: bool = True) -> bool:
+        """Load ``path`` into pane ``side``; on failure keep what the pane showed."""
+        try:
+            doc = load_document(path, encoding=self.encoding, max_bytes=self.max_bytes)
+        except ConcordError as exc:
+            self.show_error(f"Cannot open {SIDE_NAMES[side]}", str(exc))
+            return False
+        except (OSError, ValueError) as exc:
+            self.show_error(f"Cannot open {SIDE_NAMES[side]}", f"{path}: {exc}")
+            return False
+        self.set_document(side, doc, compare)
+        self.remember_file(side, doc.path)
+        return True
+
+    def set_document(self, side: int, doc: Document, compare: bool = True) -> None:
+        """Show ``doc`` in pane ``side`` (unhighlighted) and compare when both sides exist."""
+        started = time.perf_counter()
+        self._show_result(None)
+        self.docs[side] = doc
+        self.headers[side].set_document(doc)
+        self.panes[side].set_text(doc.text)
+        self.rulers[side].set_spans(len(doc.text), ())
+        self.timings["set_text"] = time.perf_counter() - started
+        self.update_actions()
+        if compare:
+            self.request_compare()
+
+    def request_compare(self) -> int | None:
+        """Compare the two documents in the worker; returns the job id (None: not both)."""
+        if self.docs[0] is None or self.docs[1] is None:
+            return None
+        self._compare_started = time.perf_counter()
+        job = self.runner.submit((self.docs[0], self.docs[1]), self.options)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.summary_label.setText("Comparing…")
+        self.update_actions()
+        return job
+
+    def cancel_compare(self) -> None:
+        """Stop the running comparison."""
+        self.runner.cancel()
+
+    def _on_progress(self, stage: str, fraction: float) -> None:
+        self.progress.setValue(int(fraction * 100))
+        self.progress.setFormat(f"{stage} %p%")
+
+    def _end_busy(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.update_actions()
+
+    def _on_result(self, result: Result) -> None:
+        self._end_busy()
+        current = tuple(d.text if d else None for d in self.docs)
+        if tuple(d.text for d in result.documents) != current:
+            return  # the documents changed since the job started
+        self.timings["compare"] = time.perf_counter() - self._compare_started
+        self._show_result(result)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._end_busy()
+        self.summary_label.setText("The comparison failed.")
+        if isinstance(exc, ConcordError):
+            self.show_error("Comparison failed", str(exc))
+        else:
+            self.show_error("Comparison failed",
+                            f"An unexpected error stopped the comparison:\n"
+                            f"{type(exc).__name__}: {exc}")
+
+    def _on_cancelled(self) -> None:
+        self._end_busy()
+        self.summary_label.setText("Comparison cancelled.")
+
+    # -- showing a result --------------------------------------------------------------------
+    def _show_result(self, result: Result | None) -> None:
+        started = time.perf_counter()
+        self._result = result
+        self._focus_match = None
+        matches = result.matches if result else ()
+        for side in (0, 1):
+            spans = result.spans[side] if result else ()
+            self.highlighters[side].set_spans(spans, matches, side)
+            self.panes[side].set_layer("focus", [], mark_format("#000000"))
+            length = len(self.docs[side].text) if self.docs[side] else 0
+            self.rulers[side].set_spans(length, spans)
+        self._indexes = ((span_index(result.spans[0]), span_index(result.spans[1]))
+                         if result else (RangeIndex([]), RangeIndex([])))
+        alignment = (AlignmentMap(result.matches, len(result.documents[0].text),
+                                  len(result.documents[1].text)) if result else None)
+        self.sync.set_map(alignment)
+        self.link_map.set_result(result)
+        self.summary.set_result(result, self.theme)
+        self.reset_navigation(result, alignment)
+        if result is not None:
+            self.summary_label.setText(status_text(result))
+            self.elapsed_label.setText(f"compared in {result.elapsed:.2f} s")
+            self.setWindowTitle(f"{result.documents[0].name} ↔ {result.documents[1].name}"
+                                " — Concord")
+            self.timings["highlight"] = time.perf_counter() - started
+            self.sync.follow(0)
+        else:
+            self.elapsed_label.setText("")
+        self.update_actions()
+        if result is not None:
+            self.result_changed.emit(result)
+
+    def passage_tooltip(self, side: int, offset: int) -> str:
+        """'Reworded passage · 64% similar · moved' for the passage under the mouse."""
+        span = self._indexes[side].at(offset)
+        if span is None:
+            return ""
+        if span.match is None or self._result is None:
+            return f"Unique passage: no counterpart in {SIDE_NAMES[1 - side]}"
+        match = self._result.match_by_id(span.match)
+        text = f"{match.kind.capitalize()} passage · {match.similarity:.0%} similar"
+        if match.moved:
+            text += " · moved (its counterpart sits elsewhere)"
+        return text + " · click to show its counterpart"
+
+    def _match_at(self, side: int, offset: int) -> int | None:
+        span = self._indexes[side].at(offset) if offset >= 0 else None
+        return span.match if span is not None else None
+
+    def _on_hover(self, side: int, offset: int) -> None:
+        self.set_focus_match(self._match_at(side, offset) if offset >= 0 else self._focus_match)
+
+    def _on_click(self, side: int, offset: int) -> None:
+        match_id = self._match_at(side, offset)
+        if match_id is not None:
+            self.select_match(match_id, source_side=side)
+
+    def set_focus_match(self, match_id: int | None) -> None:
+        """Emphasise ``match_id``'s passages in both panes and its band in the gutter."""
+        if self._result is None:
+            return
+        self.link_map.set_focus_match(match_id)
+        for side in (0, 1):
+            ranges = []
+            color = QColor(self.theme.focus)
+            if match_id is not None:
+                match = self._result.match_by_id(match_id)
+                ranges = [match.a if side == 0 else match.b]
+                color = self.theme.strong_color(match.kind)
+                color.setAlpha(255)
+                color = color.lighter(160) if not self.theme.dark else color.darker(180)
+            self.panes[side].set_layer("focus", ranges, mark_format(color.name()))
+
+    def _update_ruler(self, side: int) -> None:
+        self.rulers[side].set_view(*self.panes[side].visible_range())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            QTimer.singleShot(0, self.apply_theme)
+        super().changeEvent(event)
+
+    def apply_theme(self, force: bool = False) -> None:
+        """Re-read the system palette and recolour highlights, rulers, gutter and legend."""
+        theme = current_theme(self.palette())
+        if theme == self.theme and not force:
+            return
+        self.theme = theme
+        for side in (0, 1):
+            self.highlighters[side].set_theme(theme)
+            self.rulers[side].set_theme(theme)
+        self.link_map.set_theme(theme)
+        self.legend.set_theme(theme)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.runner.cancel(silent=True)
+        self.runner.wait(3000)
+        super().closeEvent(event)

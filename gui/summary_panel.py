@@ -1,0 +1,160 @@
+"""The sidebar's Summary tab: similarity figures and the list of matches."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
+
+from core.model import Match, Result
+from gui.palette import LIGHT, Theme
+
+COLUMNS = ("#", "Kind", "Similarity", "A", "B")
+EXCERPT = 48
+
+
+def excerpt(text: str, start: int, end: int) -> str:
+    """A one-line excerpt of text[start:end]."""
+    snippet = " ".join(text[start:min(end, start + EXCERPT * 2)].split())
+    return snippet if len(snippet) <= EXCERPT else snippet[:EXCERPT - 1] + "…"
+
+
+def match_label(match: Match) -> str:
+    """'reworded (moved)'."""
+    return match.kind + (" (moved)" if match.moved else "")
+
+
+class MatchModel(QAbstractTableModel):
+    """The matches of a result as table rows (lazy: cheap for thousands of matches)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._result: Result | None = None
+        self._rows: list[Match] = []
+        self._theme = LIGHT
+
+    def set_result(self, result: Result | None, theme: Theme) -> None:
+        """Show the matches of ``result`` ordered along A."""
+        self.beginResetModel()
+        self._result = result
+        self._theme = theme
+        self._rows = sorted(result.matches, key=lambda m: m.a) if result else []
+        self.endResetModel()
+
+    def match_at(self, row: int) -> Match:
+        """The match on ``row``."""
+        return self._rows[row]
+
+    def row_of(self, match_id: int) -> int:
+        """The row showing ``match_id`` (-1 when absent)."""
+        for row, match in enumerate(self._rows):
+            if match.id == match_id:
+                return row
+        return -1
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 (Qt override)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 (Qt override)
+        return len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self._result is None:
+            return None
+        match = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(match, index.column())
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 1:
+            return QColor(self._theme.strong[match.kind])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{match_label(match)}, similarity {match.similarity:.0%}"
+        return None
+
+    def _display(self, match: Match, column: int) -> str:
+        docs = self._result.documents if self._result else None
+        if column == 0:
+            return str(match.id + 1)
+        if column == 1:
+            return match_label(match)
+        if column == 2:
+            return f"{match.similarity:.0%}"
+        side = column - 3
+        rng = match.a if side == 0 else match.b
+        return excerpt(docs[side].text, *rng) if docs else ""
+
+
+class SummaryPanel(QWidget):
+    """Figures of the comparison plus a list of matches; activating a row selects it."""
+
+    match_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figures = QLabel("No comparison yet.\n\nOpen or drop two files.")
+        self.figures.setWordWrap(True)
+        self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.model = MatchModel(self)
+        self.view = QTreeView()
+        self.view.setModel(self.model)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.figures)
+        layout.addWidget(QLabel("Matches (select to jump):"))
+        layout.addWidget(self.view, 1)
+
+    def set_result(self, result: Result | None, theme: Theme = LIGHT) -> None:
+        """Show ``result``'s figures and matches."""
+        self.model.set_result(result, theme)
+        self.figures.setText(summary_html(result) if result else "No comparison yet.")
+        for column, width in ((0, 36), (1, 130), (2, 76), (3, 160)):
+            self.view.setColumnWidth(column, width)
+
+    def select_match(self, match_id: int) -> None:
+        """Select the row of ``match_id`` without re-emitting."""
+        row = self.model.row_of(match_id)
+        if row < 0:
+            return
+        self.view.blockSignals(True)
+        self.view.selectionModel().blockSignals(True)
+        index = self.model.index(row, 0)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        self.view.selectionModel().blockSignals(False)
+        self.view.blockSignals(False)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.match_activated.emit(self.model.match_at(current.row()).id)
+
+
+def summary_html(result: Result) -> str:
+    """The similarity figures as a small HTML table."""
+    s = result.summary
+    a_name, b_name = (html.escape(d.name) for d in result.documents)
+    rows = [
+        ("", f"<b>A</b> {a_name}", f"<b>B</b> {b_name}"),
+        ("Found in the other", f"{s.a.found_in_other:.0%}", f"{s.b.found_in_other:.0%}"),
+        ("Shared", f"{s.a.share('shared'):.0%}", f"{s.b.share('shared'):.0%}"),
+        ("Reworded", f"{s.a.share('reworded'):.0%}", f"{s.b.share('reworded'):.0%}"),
+        ("Unique", f"{s.a.share('unique'):.0%}", f"{s.b.share('unique'):.0%}"),
+        ("Unique passages", str(s.unique_passages_a), str(s.unique_passages_b)),
+        ("Words", f"{s.a.words:,}", f"{s.b.words:,}"),
+    ]
+    body = "".join(f"<tr><td>{a}</td><td align='right'>&nbsp;{b}</td>"
+                   f"<td align='right'>&nbsp;{c}</td></tr>" for a, b, c in rows)
+    matches = (f"<p>{s.shared_matches} shared and {s.reworded_matches} reworded matches"
+               f" ({s.moved_matches} moved); compared in {result.elapsed:.2f} s.</p>")
+    return f"<table cellspacing='2'>{body}</table>{matches}"

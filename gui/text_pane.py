@@ -1,0 +1,239 @@
+"""A read-only document pane: text view with hover, tooltips, drops, layers, and its header."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.model import Document
+
+LAYER_ORDER = ("focus", "marks", "find")
+
+
+def dropped_paths(mime) -> list[str]:
+    """Local file paths carried by a drag's mime data (non-file URLs are ignored)."""
+    if mime is None or not mime.hasUrls():
+        return []
+    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
+
+
+def human_size(size: int) -> str:
+    """1234567 -> '1.2 MB'."""
+    value = float(size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{int(value)} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} bytes"
+
+
+class TextPane(QPlainTextEdit):
+    """The text of one document; reports hovered / clicked offsets and dropped files."""
+
+    files_dropped = Signal(list)
+    hovered = Signal(int)  # offset under the mouse, -1 when it leaves
+    clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setMouseTracking(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+        font.setPointSizeF(max(font.pointSizeF(), 10.5))
+        self.setFont(font)
+        self.setPlaceholderText("Drop a file here, or use File > Open.")
+        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._last_hover = -2
+        self.tooltip_provider: Callable[[int], str] | None = None
+
+    # -- content -----------------------------------------------------------------------------
+    def set_text(self, text: str) -> None:
+        """Replace the text and clear every layer."""
+        self._layers.clear()
+        self.setExtraSelections([])
+        self.setPlainText(text)
+
+    def set_layer(self, name: str, ranges: Sequence[tuple[int, int]],
+                  fmt: QTextCharFormat) -> None:
+        """Draw ``ranges`` with ``fmt`` as extra selections in layer ``name``."""
+        doc_len = self.document().characterCount() - 1
+        selections = []
+        for start, end in ranges:
+            start, end = max(0, min(start, doc_len)), max(0, min(end, doc_len))
+            if end <= start:
+                continue
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            sel.format = fmt
+            selections.append(sel)
+        self._layers[name] = selections
+        self.setExtraSelections([s for n in LAYER_ORDER for s in self._layers.get(n, [])])
+
+    def layer_ranges(self, name: str) -> list[tuple[int, int]]:
+        """The ranges drawn in layer ``name`` (for tests and the ruler)."""
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd())
+                for s in self._layers.get(name, [])]
+
+    # -- geometry ----------------------------------------------------------------------------
+    def offset_at_y(self, y: float) -> int:
+        """The character offset at viewport height ``y``."""
+        return self.cursorForPosition(QPoint(4, int(y))).position()
+
+    def visible_range(self) -> tuple[int, int]:
+        """First and last character offsets shown in the viewport."""
+        top = self.offset_at_y(1)
+        bottom = self.offset_at_y(self.viewport().height() - 1)
+        return top, bottom
+
+    def y_of_offset(self, offset: int, bottom: bool = False) -> float:
+        """Viewport y of ``offset`` (top of its line, or bottom); far outside when not shown."""
+        block = self.document().findBlock(max(0, offset))
+        if not block.isValid():
+            return float(self.viewport().height() + 50)
+        first = self.firstVisibleBlock().blockNumber()
+        if block.blockNumber() < first:
+            return -50.0
+        geo = self.blockBoundingGeometry(block).translated(self.contentOffset())
+        if geo.top() > self.viewport().height():
+            return float(self.viewport().height() + 50)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(offset, self.document().characterCount() - 1))
+        rect = self.cursorRect(cursor)
+        return float(rect.bottom() if bottom else rect.top())
+
+    def line_of_offset(self, offset: int) -> int:
+        """The scroll-bar line (layout line number) holding ``offset``."""
+        doc = self.document()
+        block = doc.findBlock(max(0, min(offset, doc.characterCount() - 1)))
+        layout_ = doc.documentLayout()
+        layout_.blockBoundingRect(block)  # makes sure the block is laid out
+        line = 0
+        if block.layout() is not None and block.layout().lineCount():
+            line = block.layout().lineForTextPosition(offset - block.position()).lineNumber()
+        return block.firstLineNumber() + max(line, 0)
+
+    def scroll_offset_to_y(self, offset: int, y: float) -> None:
+        """Scroll so that ``offset`` sits at viewport height ``y`` (to the nearest line)."""
+        line_height = max(self.fontMetrics().lineSpacing(), 1)
+        target = self.line_of_offset(offset) - int(y // line_height)
+        bar = self.verticalScrollBar()
+        bar.setValue(max(bar.minimum(), min(target, bar.maximum())))
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Bring ``offset`` to about a third of the way down the viewport."""
+        self.scroll_offset_to_y(offset, self.viewport().height() / 3)
+
+    # -- events ------------------------------------------------------------------------------
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton:
+            offset = self.cursorForPosition(event.position().toPoint()).position()
+            if offset != self._last_hover:
+                self._last_hover = offset
+                self.hovered.emit(offset)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().leaveEvent(event)
+        self._last_hover = -2
+        self.hovered.emit(-1)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.clicked.emit(self.cursorForPosition(event.position().toPoint()).position())
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.ToolTip and self.tooltip_provider is not None:
+            offset = self.cursorForPosition(event.pos()).position()
+            tip = self.tooltip_provider(offset)
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        paths = dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+        else:
+            event.ignore()
+
+
+class PaneHeader(QWidget):
+    """File name, path, encoding, format, size and modification time of one document."""
+
+    def __init__(self, side_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._side = side_label
+        self.title = QLabel()
+        self.details = QLabel()
+        for label in (self.title, self.details):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bold = QFont(self.title.font())
+        bold.setBold(True)
+        self.title.setFont(bold)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.details)
+        self.set_document(None)
+
+    def set_document(self, doc: Document | None) -> None:
+        """Show ``doc``'s details (or a hint when the side is empty)."""
+        if doc is None:
+            self.title.setText(f"{self._side}: (no document)")
+            self.details.setText("Drop a file here or use File > Open")
+            self.setToolTip("")
+            return
+        self.title.setText(f"{self._side}: {doc.name}")
+        modified = (_dt.datetime.fromtimestamp(doc.mtime).strftime("%Y-%m-%d %H:%M")
+                    if doc.mtime else "not saved")
+        self.details.setText(f"{doc.encoding} · {doc.format} · {human_size(doc.size)}"
+                             f" · modified {modified} · {doc.path or '(in memory)'}")
+        self.setToolTip(doc.path)
+
+
+def mark_format(color: str, bold: bool = False, text_color: str | None = None) -> QTextCharFormat:
+    """A format for an extra-selection layer."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(color))
+    if text_color:
+        fmt.setForeground(QColor(text_color))
+    if bold:
+        fmt.setFontWeight(QFont.Weight.Bold)
+    return fmt

@@ -1,0 +1,154 @@
+"""File handling of the main window: open, drop, recent files, swap, reload, change watch."""
+
+from __future__ import annotations
+
+import os
+from functools import partial
+
+from PySide6.QtCore import QFileSystemWatcher, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from gui.settings import add_recent_file, recent_files
+from gui.text_pane import dropped_paths
+
+FILE_FILTER = "Text documents (*.txt *.text *.md *.markdown);;All files (*)"
+
+
+class FilesMixin:
+    """Opening and reloading documents; mixed into MainWindow."""
+
+    def init_files(self) -> None:
+        """Create the file watcher and fill the recent-files menu."""
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._file_changed)
+        self._pending_changes: set[str] = set()
+        self._change_timer = QTimer(self)
+        self._change_timer.setSingleShot(True)
+        self._change_timer.setInterval(300)  # editors save in several steps
+        self._change_timer.timeout.connect(self._handle_changes)
+        self.refresh_recent_menu()
+
+    # -- loading -----------------------------------------------------------------------------
+    def load_files(self, paths: list[str]) -> int:
+        """Load one or two files: two fill both sides, one fills the first empty side."""
+        paths = [p for p in paths if p][:2]
+        if len(paths) == 2:
+            ok_a = self.load_side(0, paths[0], compare=False)
+            ok_b = self.load_side(1, paths[1], compare=False)
+            self.request_compare()
+            return int(ok_a) + int(ok_b)
+        if len(paths) == 1:
+            side = 1 if self.docs[0] is not None and self.docs[1] is None else 0
+            return int(self.load_side(side, paths[0]))
+        return 0
+
+    def load_dropped(self, paths: list[str], side: int | None = None) -> int:
+        """Files dropped on pane ``side`` (None: on the window)."""
+        if len(paths) >= 2 or side is None:
+            return self.load_files(paths)
+        return int(self.load_side(side, paths[0]))
+
+    def open_side(self, side: int) -> None:
+        """File > Open A / Open B."""
+        start = self.docs[side].path if self.docs[side] else ""
+        path, _ = QFileDialog.getOpenFileName(self, f"Open document {'AB'[side]}",
+                                              os.path.dirname(start), FILE_FILTER)
+        if path:
+            self.load_side(side, path)
+
+    def remember_file(self, side: int, path: str) -> None:
+        """Add ``path`` to the recent files and watch it for changes."""
+        add_recent_file(path)
+        self.refresh_recent_menu()
+        self._watch_documents()
+
+    def refresh_recent_menu(self) -> None:
+        """Rebuild File > Recent files."""
+        menu = self.actions_["recent_menu"]
+        menu.clear()
+        files = recent_files()
+        for path in files:
+            action = menu.addAction(os.path.basename(path) + f"  —  {os.path.dirname(path)}")
+            action.triggered.connect(partial(self.load_files, [path]))
+        menu.setEnabled(bool(files))
+
+    def swap_sides(self) -> None:
+        """Exchange A and B and compare again."""
+        docs = list(self.docs)
+        for side in (0, 1):
+            if docs[1 - side] is not None:
+                self.set_document(side, docs[1 - side], compare=False)
+            else:
+                self.docs[side] = None
+                self.headers[side].set_document(None)
+                self.panes[side].set_text("")
+        self.request_compare()
+
+    def reload(self, sides: tuple[int, ...] = (0, 1)) -> None:
+        """Read the documents from disk again; a side that fails keeps its text."""
+        for side in sides:
+            doc = self.docs[side]
+            if doc is not None and doc.path:
+                self.load_side(side, doc.path, compare=False)
+        self.request_compare()
+
+    # -- drops on the window -----------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        paths = dropped_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        if len(paths) == 1:
+            side = 0 if event.position().x() < self.panes[1].mapTo(self, self.panes[1].rect()
+                                                                     .topLeft()).x() else 1
+            self.load_dropped(paths, side)
+        else:
+            self.load_files(paths)
+
+    # -- change watching ---------------------------------------------------------------------
+    def _watch_documents(self) -> None:
+        watched = set(self.watcher.files())
+        wanted = {d.path for d in self.docs if d is not None and d.path}
+        if watched - wanted:
+            self.watcher.removePaths(list(watched - wanted))
+        for path in wanted - watched:
+            if os.path.exists(path):
+                self.watcher.addPath(path)
+
+    def _file_changed(self, path: str) -> None:
+        self._pending_changes.add(path)
+        self._change_timer.start()
+
+    def _handle_changes(self) -> None:
+        changed, self._pending_changes = self._pending_changes, set()
+        for side, doc in enumerate(self.docs):
+            if doc is None or doc.path not in changed:
+                continue
+            if not os.path.exists(doc.path):
+                self.show_error("File vanished", f"{doc.name} was moved or deleted. "
+                                "The pane keeps the text that was loaded.")
+                continue
+            if self._disk_differs(doc) and self.ask_reload(doc.name):
+                self.reload((side,))
+        self._watch_documents()
+
+    @staticmethod
+    def _disk_differs(doc) -> bool:
+        try:
+            stat = os.stat(doc.path)
+        except OSError:
+            return False
+        return stat.st_mtime != doc.mtime or stat.st_size != doc.size
+
+    def ask_reload(self, name: str) -> bool:
+        """Ask whether to reload a file that changed on disk (tests replace this)."""
+        answer = QMessageBox.question(self, "File changed",
+                                      f"{name} changed on disk. Reload it and compare again?")
+        return answer == QMessageBox.StandardButton.Yes

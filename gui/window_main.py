@@ -1,0 +1,83 @@
+"""Start the desktop window: `concord [A B] [options]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from core.model import Options
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Command-line options of the window."""
+    parser = argparse.ArgumentParser(prog="concord", description="Compare two documents.")
+    parser.add_argument("files", nargs="*", help="up to two files: A and B")
+    parser.add_argument("--min-phrase", type=int, help="shortest shared run, in words")
+    parser.add_argument("--threshold", type=float, help="reworded similarity threshold")
+    parser.add_argument("--no-fold-case", action="store_true", help="case-sensitive matching")
+    parser.add_argument("--no-fold-punctuation", action="store_true",
+                        help="punctuation-sensitive matching")
+    parser.add_argument("--encoding", help="force the text encoding of both files")
+    parser.add_argument("--max-size", type=float, help="largest file to open, in MB")
+    return parser
+
+
+def options_from_args(args: argparse.Namespace, base: Options) -> Options:
+    """``base`` with the options given on the command line applied."""
+    from dataclasses import replace
+
+    changes: dict = {}
+    if args.min_phrase is not None:
+        changes["min_phrase"] = args.min_phrase
+    if args.threshold is not None:
+        changes["threshold"] = args.threshold
+    if args.no_fold_case:
+        changes["fold_case"] = False
+    if args.no_fold_punctuation:
+        changes["fold_punctuation"] = False
+    return replace(base, **changes)
+
+
+def create_app(argv: list[str] | None = None):
+    """The QApplication (existing one reused), with names used by QSettings."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "concord", *(argv or [])])
+    app.setOrganizationName("Concord")
+    app.setApplicationName("Concord")
+    app.setApplicationDisplayName("Concord")
+    return app
+
+
+def open_window(args: list[str]):
+    """Create the window and load the files named in ``args`` (no event loop)."""
+    from gui.main_window import MainWindow
+
+    parsed = build_parser().parse_args(args)
+    if len(parsed.files) > 2:
+        raise SystemExit("concord: give at most two files (A and B)")
+    window = MainWindow()
+    if parsed.max_size:
+        window.max_bytes = int(parsed.max_size * 1024 * 1024)
+    window.encoding = parsed.encoding
+    window.options = options_from_args(parsed, window.options)
+    window.show()
+    if parsed.files:
+        window.load_files(parsed.files)
+    return window
+
+
+def run_window(args: list[str]) -> int:
+    """Open the window (optionally on two files) and run until it closes."""
+    app = create_app()
+    try:
+        window = open_window(args)
+    except SystemExit as exc:
+        if isinstance(exc.code, str):
+            print(exc.code, file=sys.stderr)
+            return 2
+        return int(exc.code or 0)
+    window.raise_()
+    return app.exec()

@@ -1,0 +1,124 @@
+"""Navigation of the main window: select a match, step through differences and matches."""
+
+from __future__ import annotations
+
+from core.model import Result
+from gui.navigation import Navigator, Stop, difference_stops, match_stops
+from gui.settings import save_flag
+from gui.sync_scroll import AlignmentMap
+
+
+class NavigationMixin:
+    """Stepping and selection; mixed into MainWindow."""
+
+    def init_navigation(self) -> None:
+        """Start with empty navigators."""
+        self.diff_nav = Navigator([])
+        self.match_nav = Navigator([])
+
+    def reset_navigation(self, result: Result | None, alignment: AlignmentMap | None) -> None:
+        """Build the stop lists of ``result``."""
+        if result is None or alignment is None:
+            self.init_navigation()
+            return
+        self.diff_nav = Navigator(difference_stops(result, alignment))
+        self.match_nav = Navigator(match_stops(result))
+
+    def set_sync_scroll(self, enabled: bool) -> None:
+        """Scroll the panes together (following the alignment) or independently."""
+        self.sync.enabled = enabled
+        action = self.actions_.get("sync_scroll")
+        if action is not None and action.isChecked() != enabled:
+            action.setChecked(enabled)
+        save_flag("sync_scroll", enabled)
+        if enabled:
+            self.sync.follow(0)
+
+    def _reading_position(self) -> int:
+        pane = self.panes[0]
+        return pane.offset_at_y(pane.viewport().height() / 3)
+
+    def _step(self, navigator, forward: bool, what: str) -> Stop | None:
+        stop = navigator.step(forward, self._reading_position())
+        if stop is None:
+            self.statusBar().showMessage(f"No {'next' if forward else 'previous'} {what}.", 3000)
+            return None
+        self.show_stop(stop)
+        return stop
+
+    def next_difference(self) -> Stop | None:
+        """Go to the next reworded or unique passage."""
+        return self._step(self.diff_nav, True, "difference")
+
+    def previous_difference(self) -> Stop | None:
+        """Go to the previous reworded or unique passage."""
+        return self._step(self.diff_nav, False, "difference")
+
+    def next_match(self) -> Stop | None:
+        """Go to the next shared or reworded match."""
+        return self._step(self.match_nav, True, "match")
+
+    def previous_match(self) -> Stop | None:
+        """Go to the previous shared or reworded match."""
+        return self._step(self.match_nav, False, "match")
+
+    def show_stop(self, stop: Stop) -> None:
+        """Scroll to ``stop`` and emphasise it."""
+        if stop.match is not None:
+            self.select_match(stop.match, from_nav=True)
+            return
+        side = 0 if stop.a is not None else 1
+        rng = stop.a if side == 0 else stop.b
+        self.set_focus_match(None)
+        self._scroll_level(side, rng[0], None)
+        if self.sync.enabled:
+            self.sync.follow(side)
+        self.panes[side].set_layer("focus", [rng], self._unique_focus_format())
+
+    def _unique_focus_format(self):
+        from gui.text_pane import mark_format
+
+        color = self.theme.strong_color("unique")
+        color = color.lighter(170) if not self.theme.dark else color.darker(170)
+        return mark_format(color.name())
+
+    def select_match(self, match_id: int, source_side: int | None = None,
+                     from_list: bool = False, from_nav: bool = False) -> None:
+        """Emphasise ``match_id`` in both panes and bring its passages level.
+
+        With ``source_side`` (the user clicked that pane) that pane stays put and the other
+        one scrolls to the counterpart.
+        """
+        if self._result is None:
+            return
+        match = self._result.match_by_id(match_id)
+        self._focus_match = match_id
+        self.set_focus_match(match_id)
+        if not from_list:
+            self.summary.select_match(match_id)
+        if not from_nav:
+            self.match_nav.select_match(match_id)
+            self.diff_nav.select_match(match_id)
+        if source_side is None:
+            self._scroll_level(0, match.a[0], match.b[0])
+        else:
+            other = 1 - source_side
+            y = self.panes[source_side].y_of_offset((match.a, match.b)[source_side][0])
+            self._scroll_to(other, (match.a, match.b)[other][0], y)
+
+    def _scroll_level(self, side: int, offset: int, other_offset: int | None) -> None:
+        """Put ``offset`` a third down pane ``side`` and ``other_offset`` level with it."""
+        pane = self.panes[side]
+        y = pane.viewport().height() / 3
+        self._scroll_to(side, offset, y)
+        if other_offset is not None:
+            self._scroll_to(1 - side, other_offset, y)
+
+    def _scroll_to(self, side: int, offset: int, y: float) -> None:
+        enabled = self.sync.enabled
+        self.sync.enabled = False  # an explicit placement wins over the interpolation
+        try:
+            y = min(max(y, 0.0), self.panes[side].viewport().height() * 0.8)
+            self.panes[side].scroll_offset_to_y(offset, y)
+        finally:
+            self.sync.enabled = enabled
