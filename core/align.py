@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from core.segment import Sentence
+from core.stems import STOPWORDS
 
 Vector = dict[str, float]
 # Stems in more sentences than this seed no candidates (they still count in the score).
@@ -18,6 +19,7 @@ NEIGHBOUR_WEIGHT = 0.1
 MIN_SHARED_STEMS = 2
 MERGE_GAIN = 0.02  # a merged 1:2 group must beat the 1:1 pair by this much
 MAX_GROUP = 3  # sentences on one side of a group
+RESCUE_RUN = 5  # words in a phrase that ties two otherwise unmatched sentences
 
 
 @dataclass(frozen=True)
@@ -217,4 +219,51 @@ def align_sentences(sa: Sequence[Sentence], sb: Sequence[Sentence], threshold: f
     scores = candidate_pairs(scorer, sa, sb, floor=0.5 * threshold, check=check)
     check()
     pairs = choose_pairs(scores, threshold)
+    pairs = sorted(pairs + rescue_short_pairs(pairs, sa, sb, scores))
     return grow_groups(pairs, scores, scorer, sa, sb)
+
+
+def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
+                       sb: Sequence[Sentence],
+                       scores: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """Pair leftover sentences that share a word-for-word phrase with real content.
+
+    Short reworded sentences ("Critics said the damage could have been limited.") share
+    too few stems for the cosine, but a common 5-word phrase still ties them together.
+    """
+    used_a = {i for i, _ in pairs}
+    used_b = {j for _, j in pairs}
+    grams: dict[tuple[str, ...], list[int]] = {}
+    for sentence in sb:
+        if sentence.index not in used_b:
+            for gram in _content_grams(sentence):
+                grams.setdefault(gram, []).append(sentence.index)
+    rescued = []
+    for sentence in sa:
+        if sentence.index in used_a:
+            continue
+        hits: Counter[int] = Counter()
+        for gram in _content_grams(sentence):
+            hits.update(j for j in set(grams.get(gram, ())) if j not in used_b)
+        if hits:
+            j, _ = min(hits.items(), key=lambda kv: (-kv[1], abs(kv[0] - sentence.index)))
+            used_b.add(j)
+            rescued.append((sentence.index, j))
+            scores[(sentence.index, j)] = max(scores.get((sentence.index, j), 0.0),
+                                              scorer_floor(sentence, sb[j]))
+    return rescued
+
+
+def _content_grams(sentence: Sentence) -> set[tuple[str, ...]]:
+    words = sentence.folded.split()
+    return {
+        tuple(words[k:k + RESCUE_RUN]) for k in range(len(words) - RESCUE_RUN + 1)
+        if any(w not in STOPWORDS and len(w) > 2 for w in words[k:k + RESCUE_RUN])
+    }
+
+
+def scorer_floor(a: Sentence, b: Sentence) -> float:
+    """A similarity for a rescued pair: the share of words the two sentences have in common."""
+    wa, wb = a.folded.split(), b.folded.split()
+    common = sum((Counter(wa) & Counter(wb)).values())
+    return round(2 * common / (len(wa) + len(wb)), 3) if wa and wb else 0.0

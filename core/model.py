@@ -70,7 +70,7 @@ class Options:
     """Engine settings; every field is exposed on the command line and in the GUI."""
 
     min_phrase: int = 6  # shortest verbatim run, in words, that counts as shared
-    threshold: float = 0.35  # sentence similarity at or above which a pair is reworded
+    threshold: float = 0.3  # sentence similarity at or above which a pair is reworded
     fold_case: bool = True
     fold_punctuation: bool = True  # ignore punctuation and quote styles when matching
     diff_timeout: float = 1.0  # seconds diff-match-patch may spend on one reworded pair
