@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
+
 from core.model import Result
 from core.report_html import render_html
 from core.report_model import Report, build_report
 
-__all__ = ["Report", "build_report", "render_html", "render_report_html", "report_html"]
+__all__ = [
+    "Report",
+    "build_report",
+    "render_html",
+    "render_report_html",
+    "report_html",
+    "write_report_html",
+]
 
 
 def report_html(result: Result, title: str = "Concord comparison report",
@@ -16,3 +27,22 @@ def report_html(result: Result, title: str = "Concord comparison report",
 
 
 render_report_html = report_html  # the name core.cli uses for `compare --format html`
+
+
+def write_text_atomic(text: str, path: str | os.PathLike[str]) -> None:
+    """Write ``text`` as UTF-8 to ``path`` through a temporary file in the same folder."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                               dir=target.parent if str(target.parent) else ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_report_html(result: Result, path: str | os.PathLike[str]) -> None:
+    """Write the self-contained HTML report of ``result`` to ``path`` atomically."""
+    write_text_atomic(report_html(result), path)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from core.report_model import Cell, EntityLine, EntityTable, FileInfo, Report, Row, percent
+from core.report_model import EntityLine, EntityTable, FileInfo, Report, percent
+from core.report_rows import Cell, Row
 
 # Okabe-Ito families as light tints: they print as pale greys, and every kind also has a
 # cue that survives black-and-white printing (underline, italics, labels, strike / bold).
@@ -181,6 +182,8 @@ def _meta(row: Row) -> str:
     else:
         label = KIND_NAME[row.kind]
     parts = [f"{row.number}. <span class=\"lbl\">{label}</span>"]
+    if row.partial:
+        parts.append("rest of the pair above")
     if row.similarity is not None:
         parts.append(f"{row.similarity:.0%} similar")
     if row.moved:
@@ -193,17 +196,21 @@ def _meta(row: Row) -> str:
     return "<br>".join(parts)
 
 
+PIECE_CLASS = {"shared": "sh", "reworded": "rw"}
+
+
 def _cell(row: Row, cell: Cell | None) -> str:
     if cell is None:
         return "<td class=\"none\"></td>"
     changed_cls = "del" if cell is row.a else "ins"
-    body = "".join(
-        f"<span class=\"{changed_cls}\">{e(p.text)}</span>" if p.changed else e(p.text)
-        for p in cell.pieces)
-    wrap = {"shared": "sh", "reworded": "rw"}.get(row.kind)
-    if wrap:
-        body = f"<span class=\"{wrap}\">{body}</span>"
-    return f"<td class=\"txt {row.kind}\">{body}</td>"
+    out = []
+    for piece in cell.pieces:
+        text = e(piece.text)
+        if piece.changed:
+            text = f"<span class=\"{changed_cls}\">{text}</span>"
+        cls = PIECE_CLASS.get(piece.kind or "")
+        out.append(f"<span class=\"{cls}\">{text}</span>" if cls else text)
+    return f"<td class=\"txt {row.kind}\">{''.join(out)}</td>"
 
 
 def render_entities(table: EntityTable) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -143,7 +144,7 @@ class _Side:
             j += 1
         bounds = sorted(cuts)
         pieces: list[Piece] = []
-        for start, end in zip(bounds, bounds[1:]):
+        for start, end in itertools.pairwise(bounds):
             kind = next((k for s, e, k in kinds if s <= start < e), None)
             is_changed = any(s <= start < e for s, e in changed)
             piece = Piece(self.text[start:end], kind, is_changed)
