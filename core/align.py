@@ -219,13 +219,14 @@ def align_sentences(sa: Sequence[Sentence], sb: Sequence[Sentence], threshold: f
     scores = candidate_pairs(scorer, sa, sb, floor=0.5 * threshold, check=check)
     check()
     pairs = choose_pairs(scores, threshold)
-    pairs = sorted(pairs + rescue_short_pairs(pairs, sa, sb, scores))
+    pairs = sorted(pairs + rescue_short_pairs(pairs, sa, sb, scores, threshold))
     return grow_groups(pairs, scores, scorer, sa, sb)
 
 
 def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
                        sb: Sequence[Sentence],
-                       scores: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+                       scores: dict[tuple[int, int], float],
+                       threshold: float) -> list[tuple[int, int]]:
     """Pair leftover sentences that share a word-for-word phrase with real content.
 
     Short reworded sentences ("Critics said the damage could have been limited.") share
@@ -245,12 +246,14 @@ def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
         hits: Counter[int] = Counter()
         for gram in _content_grams(sentence):
             hits.update(j for j in set(grams.get(gram, ())) if j not in used_b)
-        if hits:
-            j, _ = min(hits.items(), key=lambda kv: (-kv[1], abs(kv[0] - sentence.index)))
+        if not hits:
+            continue
+        j, _ = min(hits.items(), key=lambda kv: (-kv[1], abs(kv[0] - sentence.index)))
+        overlap = word_overlap(sentence, sb[j])
+        if overlap >= threshold:  # the user's threshold applies to rescued pairs too
             used_b.add(j)
             rescued.append((sentence.index, j))
-            scores[(sentence.index, j)] = max(scores.get((sentence.index, j), 0.0),
-                                              scorer_floor(sentence, sb[j]))
+            scores[(sentence.index, j)] = max(scores.get((sentence.index, j), 0.0), overlap)
     return rescued
 
 
@@ -262,7 +265,7 @@ def _content_grams(sentence: Sentence) -> set[tuple[str, ...]]:
     }
 
 
-def scorer_floor(a: Sentence, b: Sentence) -> float:
+def word_overlap(a: Sentence, b: Sentence) -> float:
     """A similarity for a rescued pair: the share of words the two sentences have in common."""
     wa, wb = a.folded.split(), b.folded.split()
     common = sum((Counter(wa) & Counter(wb)).values())

@@ -1,0 +1,122 @@
+"""The `concord compare` command: output shapes, options, exit codes, messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from core.cli import main
+
+A_TEXT = ("The regional court upheld the fishing ban on the northern lakes on Friday.\n\n"
+          "Judge Amara Okafor said the ban protected spawning grounds for another decade.\n\n"
+          "Fishermen's unions plan to appeal.")
+B_TEXT = ("On Friday the regional court upheld the fishing ban on the northern lakes.\n\n"
+          "The ban, Judge Amara Okafor said, shields breeding areas for a further decade.\n\n"
+          "Tourism operators welcomed the ruling.")
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[Path, Path]:
+    a, b = tmp_path / "court-a.txt", tmp_path / "court-b.txt"
+    a.write_text(A_TEXT, encoding="utf-8")
+    b.write_text(B_TEXT, encoding="utf-8")
+    return a, b
+
+
+def run_json(capsys, *args: str) -> dict:
+    assert main(["compare", *args, "--format", "json", "--no-entities"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_json_has_the_documented_shape(pair, capsys) -> None:
+    data = run_json(capsys, str(pair[0]), str(pair[1]))
+    assert data["format"] == "concord/1"
+    assert [d["name"] for d in data["documents"]] == ["court-a.txt", "court-b.txt"]
+    assert set(data["documents"][0]) >= {"path", "name", "encoding", "format", "text"}
+    assert data["documents"][0]["text"] == A_TEXT
+    for spans in data["spans"]:
+        for span in spans:
+            assert set(span) >= {"start", "end", "kind", "match"}
+    assert {m["kind"] for m in data["matches"]} == {"shared", "reworded"}
+    for m in data["matches"]:
+        assert set(m) >= {"id", "kind", "a", "b", "similarity", "moved"}
+    assert 0 < data["summary"]["a_in_b"] < 1
+    assert "entities" not in data
+
+
+def test_json_offsets_point_at_the_text(pair, capsys) -> None:
+    data = run_json(capsys, str(pair[0]), str(pair[1]))
+    text_b = data["documents"][1]["text"]
+    unique_b = [text_b[s["start"]:s["end"]] for s in data["spans"][1] if s["kind"] == "unique"]
+    assert unique_b == ["Tourism operators welcomed the ruling."]
+
+
+def test_text_output_shows_summary_and_marks(pair, capsys) -> None:
+    assert main(["compare", str(pair[0]), str(pair[1]), "--format", "text",
+                 "--no-entities", "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "court-a.txt (A) vs court-b.txt (B)" in out
+    assert "found in B" in out
+    assert "{+" in out and "[-" in out
+    assert "\x1b[" not in out
+
+
+def test_min_phrase_and_threshold_options_change_the_result(pair, capsys) -> None:
+    loose = run_json(capsys, str(pair[0]), str(pair[1]))
+    strict = run_json(capsys, str(pair[0]), str(pair[1]), "--threshold", "0.95",
+                      "--min-phrase", "20")
+    assert strict["summary"]["a_in_b"] < loose["summary"]["a_in_b"]
+    assert strict["options"]["min_phrase"] == 20
+
+
+def test_output_file_is_written(pair, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "result.json"
+    assert main(["compare", str(pair[0]), str(pair[1]), "--no-entities", "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["format"] == "concord/1"
+    assert not list(tmp_path.glob("*.concord-tmp"))
+
+
+def _file(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "nope.txt", "no such file"),
+        (lambda d: d, "is a folder"),
+        (lambda d: _file(d / "e.txt", b""), "empty"),
+        (lambda d: _file(d / "bin.txt", b"\x00\x01" * 50), "binary"),
+    ],
+)
+def test_bad_input_exits_2_with_a_message(pair, tmp_path: Path, capsys, make, message) -> None:
+    bad = make(tmp_path)
+    assert main(["compare", str(pair[0]), str(bad), "--no-entities"]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_bad_option_exits_2(pair, capsys) -> None:
+    assert main(["compare", str(pair[0]), str(pair[1]), "--threshold", "3"]) == 2
+    assert "threshold" in capsys.readouterr().err
+
+
+def test_help_and_version_through_the_entry_point() -> None:
+    help_out = subprocess.run([sys.executable, "-m", "gui.app", "compare", "--help"],
+                              capture_output=True, text=True, check=True).stdout
+    for option in ("--min-phrase", "--threshold", "--no-fold-case", "--encoding", "exit codes"):
+        assert option in help_out
+    version = subprocess.run([sys.executable, "-m", "gui.app", "--version"],
+                             capture_output=True, text=True, check=True).stdout
+    assert version.startswith("concord ")
+
+
+def test_file_too_large_limit_is_configurable(pair, capsys) -> None:
+    assert main(["compare", str(pair[0]), str(pair[1]), "--max-size", "0.0001"]) == 2
+    assert "limit" in capsys.readouterr().err
