@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -10,7 +11,7 @@ from core.entities import labels as lb
 from core.entities.backend import RawMention
 from core.entities.gazetteer import Place, fold, lookup_place
 
-CORRECTION_VERSION = "3"  # bump when the rules change: cached results are then recomputed
+CORRECTION_VERSION = "4"  # bump when the rules change: cached results are then recomputed
 
 _LEADING_RE = re.compile(r"^(?:[\"'“”‘’«»(\[]|\s|(?:the|The|THE)\s+)+")
 _TRAILING_RE = re.compile(r"(?:['’]s|(?<=s)['’]|[\"'“”‘’«»)\],.;:!?]|\s)+$")
@@ -39,7 +40,8 @@ def correct(text: str, raw: Iterable[RawMention]) -> list[Mention]:
     person_parts = _person_parts(mentions)
     mentions = [_relabel_place(text, m, person_parts) for m in mentions]
     mentions = _join_person_names(text, mentions, lower_words)
-    return _drop_overlaps(mentions)
+    mentions = _drop_overlaps(mentions)
+    return _drop_overlaps(mentions + _missed_repeats(text, mentions, lower_words))
 
 
 def _lower_words(text: str) -> set[str]:
@@ -63,6 +65,9 @@ def _trim(text: str, raw: RawMention) -> Mention | None:
     ):
         end += 1
     span = text[start:end]
+    if span.count("(") > span.count(")"):  # "World Health Organization (WHO": cut the bracket
+        end = start + span.index("(")
+        span = text[start:end]
     lead = _LEADING_RE.match(span)
     if lead:
         start += lead.end()
@@ -174,6 +179,35 @@ def _extend_name(text: str, end: int, limit: int, lower_words: set[str]) -> int:
             break
         end = word.end()
     return end
+
+
+def _missed_repeats(text: str, mentions: list[Mention], lower_words: set[str]) -> list[Mention]:
+    """Further uses of names the model found once (and of a person's surname) that it missed."""
+    names: dict[str, str] = {}
+    for m in mentions:
+        if m.label in (lb.PERSON, lb.ORGANISATION, lb.PLACE) and len(m.text) >= 3:
+            names.setdefault(m.text, m.label)
+            words = m.text.split()
+            if m.label == lb.PERSON and len(words) > 1 and len(words[-1]) >= 3:
+                names.setdefault(words[-1], lb.PERSON)
+    names = {n: lab for n, lab in names.items() if n.lower() not in lower_words}
+    if not names:
+        return []
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    covered = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in covered]
+    found = []
+    for hit in pattern.finditer(text):
+        i = bisect.bisect_right(starts, hit.start()) - 1
+        if i >= 0 and covered[i][1] > hit.start():
+            continue
+        if i + 1 < len(covered) and covered[i + 1][0] < hit.end():
+            continue
+        found.append(Mention(hit.start(), hit.end(), names[hit.group(0)], hit.group(0)))
+    return found
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:

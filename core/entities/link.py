@@ -78,7 +78,7 @@ def canonical_name(label: str, texts: Sequence[str]) -> str:
     if label == lb.PLACE:
         for t in ordered:
             place = lookup_place(t, codes=t.replace(".", "").isupper())
-            if place is not None:
+            if place is not None and (place.primary or place.name in counts):
                 return place.name
     return max(ordered, key=lambda t: (len(_SPLIT_RE.split(t)), counts[t], len(t)))
 
