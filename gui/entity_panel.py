@@ -1,0 +1,158 @@
+"""The entity sidebar: entities in both documents, only in A, only in B, by label, with filters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.entities import labels as lb
+from core.entities.api import EntityGroup, entity_groups
+from core.entities.gazetteer import fold
+from core.model import Result
+
+STATUS_TITLES = {"both": "In both", "only_a": "Only in A", "only_b": "Only in B"}
+ALL_LABELS = "All labels"
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Ranges = list[tuple[int, int]]
+
+
+class EntityPanel(QWidget):
+    """Lists the pair's entities; clicking one emits its mentions in A and in B.
+
+    ``mentions_selected(ranges_a, ranges_b)`` carries lists of (start, end) code-point
+    ranges; ``mention_stepped(side, start, end)`` is emitted by the Previous / Next buttons.
+    """
+
+    mentions_selected = Signal(list, list)
+    mention_stepped = Signal(int, int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._groups: list[EntityGroup] = []
+        self._steps: list[tuple[int, int, int]] = []
+        self._step = -1
+        self.filter_box = QLineEdit(placeholderText="Filter entities…")
+        self.filter_box.setClearButtonEnabled(True)
+        self.label_filter = QComboBox()
+        self.label_filter.addItems([ALL_LABELS, *lb.LABELS])
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Entity", "A", "B"])
+        self.tree.setUniformRowHeights(True)
+        self.status = QLabel("No entities yet.")
+        self.prev_button = QPushButton("◀ Previous")
+        self.next_button = QPushButton("Next ▶")
+        self._lay_out()
+        self.filter_box.textChanged.connect(self._refill)
+        self.label_filter.currentTextChanged.connect(self._refill)
+        self.tree.currentItemChanged.connect(self._on_current)
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.filter_box, 1)
+        top.addWidget(self.label_filter)
+        steps = QHBoxLayout()
+        steps.addWidget(self.prev_button)
+        steps.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(steps)
+        layout.addWidget(self.status)
+        self._set_stepping(False)
+
+    def set_result(self, result: Result | None) -> None:
+        """Show the entities of ``result`` (None, or a result without entities, clears)."""
+        self._groups = entity_groups(result) if result is not None else []
+        if result is None or result.entities is None:
+            self.status.setText("Entities are being found…" if result is not None else "")
+        else:
+            self.status.setText(f"{len(self._groups)} entities.")
+        self._refill()
+
+    def groups(self) -> list[EntityGroup]:
+        """The groups currently held (unfiltered)."""
+        return list(self._groups)
+
+    def _visible(self, group: EntityGroup) -> bool:
+        label = self.label_filter.currentText()
+        if label != ALL_LABELS and group.label != label:
+            return False
+        needle = fold(self.filter_box.text())
+        return not needle or any(needle in fold(v) for v in (group.name, *group.variants))
+
+    def _refill(self) -> None:
+        self.tree.clear()
+        self._set_stepping(False)
+        for status, title in STATUS_TITLES.items():
+            members = [g for g in self._groups if g.status == status and self._visible(g)]
+            top = QTreeWidgetItem([f"{title} ({len(members)})", "", ""])
+            top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            self.tree.addTopLevelItem(top)
+            by_label: dict[str, QTreeWidgetItem] = {}
+            for group in members:
+                parent = by_label.get(group.label)
+                if parent is None:
+                    parent = QTreeWidgetItem([group.label, "", ""])
+                    parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                    top.addChild(parent)
+                    by_label[group.label] = parent
+                parent.addChild(self._row(group))
+            top.setExpanded(True)
+            for item in by_label.values():
+                item.setExpanded(True)
+        self.tree.resizeColumnToContents(1)
+        self.tree.resizeColumnToContents(2)
+
+    @staticmethod
+    def _row(group: EntityGroup) -> QTreeWidgetItem:
+        others = [v for v in group.variants if v != group.name]
+        text = group.name if not others else f"{group.name}  ({' / '.join(others)})"
+        item = QTreeWidgetItem([text, str(group.count_a), str(group.count_b)])
+        item.setData(0, GROUP_ROLE, group.key)
+        item.setToolTip(0, f"{group.label}: {' / '.join(group.variants)}")
+        return item
+
+    def _on_current(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        key = item.data(0, GROUP_ROLE) if item is not None else None
+        group = next((g for g in self._groups if g.key == key), None)
+        if group is None:
+            self._set_stepping(False)
+            return
+        self.select_group(group)
+
+    def select_group(self, group: EntityGroup) -> None:
+        """Emit ``group``'s mentions and get ready to step through them (A first, then B)."""
+        self._steps = [(0, s, e) for s, e in group.mentions_a] + [
+            (1, s, e) for s, e in group.mentions_b
+        ]
+        self._step = -1
+        self._set_stepping(len(self._steps) > 1)
+        self.mentions_selected.emit(list(group.mentions_a), list(group.mentions_b))
+
+    def step(self, delta: int) -> None:
+        """Move to the next (``delta`` = 1) or previous (-1) mention of the selected entity."""
+        if not self._steps:
+            return
+        self._step = (self._step + delta) % len(self._steps)
+        side, start, end = self._steps[self._step]
+        self.status.setText(f"Mention {self._step + 1} of {len(self._steps)} "
+                            f"(document {'AB'[side]})")
+        self.mention_stepped.emit(side, start, end)
+
+    def _set_stepping(self, enabled: bool) -> None:
+        self.prev_button.setEnabled(enabled)
+        self.next_button.setEnabled(enabled)
