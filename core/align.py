@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -80,27 +81,27 @@ def cosine(va: Vector, vb: Vector) -> float:
 
 def candidate_pairs(scorer: TfidfScorer, sa: Sequence[Sentence], sb: Sequence[Sentence],
                     floor: float, check: Callable[[], None]) -> dict[tuple[int, int], float]:
-    """Seed pairs that share a distinctive stem, scored; the best few per A sentence."""
-    postings: dict[str, list[int]] = {}
-    for sentence in sb:
-        for s in set(sentence.stems):
-            postings.setdefault(s, []).append(sentence.index)
+    """Seed pairs that share distinctive stems, scored exactly; the best few per A sentence."""
     vectors_b = [scorer.vector([s]) for s in sb]
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for j, vb in enumerate(vectors_b):
+        for s, w in vb.items():
+            postings.setdefault(s, []).append((j, w))
     scores = _identical_pairs(sa, sb)
     for sentence in sa:
         if sentence.index % 512 == 0:
             check()
-        seeds: set[int] = set()
-        for s in set(sentence.stems):
+        va = scorer.vector([sentence])
+        partial: dict[int, float] = {}
+        for s, w in va.items():
             posting = postings.get(s)
             if posting and len(posting) <= MAX_SEED_POSTINGS:
-                seeds.update(posting)
-        if not seeds:
-            continue
-        va = scorer.vector([sentence])
-        scored = [(cosine(va, vectors_b[j]), j) for j in seeds]
-        scored = [x for x in scored if x[0] >= floor]
-        scored.sort(key=lambda x: (-x[0], x[1]))
+                for j, wb in posting:
+                    partial[j] = partial.get(j, 0.0) + w * wb
+        # Rank by the distinctive-stem overlap, then score the best few exactly.
+        best = heapq.nlargest(2 * CANDIDATES_PER_SENTENCE, partial, key=partial.__getitem__)
+        scored = [(cosine(va, vectors_b[j]), j) for j in best]
+        scored = sorted((x for x in scored if x[0] >= floor), key=lambda x: (-x[0], x[1]))
         for sim, j in scored[:CANDIDATES_PER_SENTENCE]:
             scores.setdefault((sentence.index, j), sim)
     return scores

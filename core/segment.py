@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from core.model import Options
 from core.stems import STOPWORDS, stem
@@ -24,8 +26,7 @@ ABBREVIATIONS = frozenset(
 SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n\s*")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One word: its code-point range in the text and its folded form."""
 
     start: int
@@ -67,9 +68,17 @@ def fold_word(word: str, options: Options) -> str:
 def tokenize(text: str, options: Options) -> tuple[Token, ...]:
     """Word tokens of ``text`` with code-point offsets."""
     pattern = WORD_RE if options.fold_punctuation else GLUED_RE
-    return tuple(
-        Token(m.start(), m.end(), fold_word(m.group(), options)) for m in pattern.finditer(text)
-    )
+    folded: dict[str, str] = {}  # words repeat: fold each distinct one once
+    tokens = []
+    make = tuple.__new__  # skips NamedTuple's Python-level __new__ (a hot loop on 1 MB)
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        word = text[start:end]
+        fold = folded.get(word)
+        if fold is None:
+            fold = folded[word] = fold_word(word, options)
+        tokens.append(make(Token, (start, end, fold)))
+    return tuple(tokens)
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -111,17 +120,20 @@ def _append_bound(bounds: list[tuple[int, int]], text: str, start: int, end: int
         bounds.append((start, end))
 
 
+@lru_cache(maxsize=500_000)
+def content_stem(word: str) -> str:
+    """The stem of a content word, or "" for stopwords and one-letter words."""
+    w = word.lower().translate(QUOTE_FOLD).strip("'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) < 2 or w in STOPWORDS:
+        return ""
+    return stem(w)
+
+
 def content_stems(words: list[str]) -> tuple[str, ...]:
     """Stems of the content words (stopwords and one-letter words dropped)."""
-    out = []
-    for word in words:
-        w = word.lower().translate(QUOTE_FOLD).strip("'")
-        if w.endswith("'s"):
-            w = w[:-2]
-        if len(w) < 2 or w in STOPWORDS:
-            continue
-        out.append(stem(w))
-    return tuple(out)
+    return tuple(s for s in map(content_stem, words) if s)
 
 
 def segment(text: str, options: Options) -> Segmented:
@@ -133,8 +145,11 @@ def segment(text: str, options: Options) -> Segmented:
         first = ti
         while ti < len(tokens) and tokens[ti].start < end:
             ti += 1
+        sentence_tokens = tokens[first:ti]
         # Stems always come from bare words, whatever the punctuation folding.
-        stems = content_stems(WORD_RE.findall(text, start, end))
-        folded = " ".join(t.folded for t in tokens[first:ti])
+        words = ([text[t.start:t.end] for t in sentence_tokens] if options.fold_punctuation
+                 else WORD_RE.findall(text, start, end))
+        stems = content_stems(words)
+        folded = " ".join(t.folded for t in sentence_tokens)
         sentences.append(Sentence(len(sentences), start, end, first, ti, stems, folded))
     return Segmented(text, tokens, tuple(sentences))

@@ -35,8 +35,7 @@ class NavigationMixin:
             self.sync.follow(0)
 
     def _reading_position(self) -> int:
-        pane = self.panes[0]
-        return pane.offset_at_y(pane.viewport().height() / 3)
+        return self.panes[0].offset_at_y(0)
 
     def _step(self, navigator, forward: bool, what: str) -> Stop | None:
         stop = navigator.step(forward, self._reading_position())

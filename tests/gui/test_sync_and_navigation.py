@@ -1,0 +1,103 @@
+"""Alignment-following scroll mapping and the order of navigation stops."""
+
+from __future__ import annotations
+
+from gui_fixtures import build_result
+
+from core.loading import document_from_text
+from core.model import Match
+from gui.navigation import Navigator, difference_stops, match_stops
+from gui.sync_scroll import AlignmentMap
+
+
+def test_mapping_interpolates_inside_a_match():
+    amap = AlignmentMap([Match(0, "shared", (100, 200), (300, 500), 1.0)], 1000, 1000)
+    assert amap.map(100, 0) == 300
+    assert amap.map(150, 0) == 400  # halfway through A -> halfway through B
+    assert amap.map(400, 1) == 150
+
+
+def test_mapping_interpolates_between_and_around_matches():
+    matches = [Match(0, "shared", (100, 200), (100, 200), 1.0),
+               Match(1, "reworded", (400, 500), (600, 700), 0.5)]
+    amap = AlignmentMap(matches, 1000, 2000)
+    assert amap.map(50, 0) == 50  # before the first anchor: from the document start
+    assert amap.map(300, 0) == 400  # halfway between 200->400 in A, 200->600 in B
+    assert amap.map(750, 0) == 700 + round(250 / 500 * 1300)  # after the last: to the end
+    assert amap.map(0, 1) == 0
+
+
+def test_moved_and_crossing_matches_are_not_anchors():
+    matches = [Match(0, "shared", (100, 200), (500, 600), 1.0),
+               Match(1, "shared", (300, 400), (100, 200), 1.0),  # crosses the first
+               Match(2, "shared", (500, 600), (800, 900), 1.0, moved=True)]
+    amap = AlignmentMap(matches, 1000, 1000)
+    assert amap.anchors == [((100, 200), (500, 600))]
+
+
+def test_navigation_order_follows_the_reading_order(docs):
+    result = build_result(*docs)
+    amap = AlignmentMap(result.matches, len(docs[0].text), len(docs[1].text))
+    diffs = difference_stops(result, amap)
+    assert [(s.kind, s.match) for s in diffs] == [("reworded", 1), ("unique", None),
+                                                  ("unique", None)]
+    assert diffs[1].a is not None and diffs[2].b is not None  # Gamma in A, Epsilon in B
+    assert [s.match for s in match_stops(result)] == [0, 1, 2]
+    nav = Navigator(diffs)
+    assert nav.step(True, 0) is diffs[0]
+    assert nav.step(True, 0) is diffs[1]
+    assert nav.step(True, 0) is diffs[2]
+    assert nav.step(True, 0) is None
+    assert nav.step(False, 0) is diffs[1]
+
+
+def test_window_steps_through_differences_and_matches(shown):
+    seen = [shown.next_difference() for _ in range(4)]
+    assert [s.kind if s else None for s in seen] == ["reworded", "unique", "unique", None]
+    assert shown.previous_difference().kind == "unique"
+    shown.match_nav.reset()
+    assert [shown.next_match().match for _ in range(3)] == [0, 1, 2]
+    assert shown.previous_match().match == 1
+    text_b = shown.panes[1].toPlainText()
+    start = text_b.index("Beta was told")
+    assert shown.panes[1].layer_ranges("focus") == [(start, start + 31)]
+
+
+def test_navigation_actions_have_shortcuts(shown):
+    keys = {k.toString() for k in shown.actions_["next_diff"].shortcuts()}
+    assert {"F7", "Alt+Down"} <= keys
+    assert shown.actions_["next_diff"].isEnabled()
+
+
+def _long_pair():
+    paras_a, paras_b = [], []
+    for i in range(120):
+        shared = f"Paragraph {i} says the same thing in both documents, word for word. " * 3
+        paras_a.append(shared)
+        paras_b.append(shared)
+        if i % 10 == 0:
+            paras_b.append(f"An inserted paragraph {i} that only B has, fairly long. " * 4)
+    return "\n\n".join(paras_a), "\n\n".join(paras_b)
+
+
+def test_sync_scroll_keeps_matched_passages_level(window, qtbot):
+    from core.engine import compare
+
+    text_a, text_b = _long_pair()
+    window.runner.compare_fn = compare
+    window.set_document(0, document_from_text(text_a, "a.txt"), compare=False)
+    window.set_document(1, document_from_text(text_b, "b.txt"))
+    qtbot.waitUntil(lambda: window.current_result is not None, timeout=20000)
+    pane_a, pane_b = window.panes
+    pane_a.verticalScrollBar().setValue(pane_a.verticalScrollBar().maximum() // 2)
+    mid = pane_a.viewport().height() / 2
+    top_a = pane_a.offset_at_y(mid)
+    para = text_a[:top_a].count("\n\n")
+    top_b = pane_b.offset_at_y(mid)
+    assert text_b[:top_b].count(f"Paragraph {para} ") >= 0
+    assert f"Paragraph {para} says" in text_b[max(0, top_b - 400):top_b + 400]
+    assert pane_b.verticalScrollBar().value() > 0
+    window.set_sync_scroll(False)
+    before = pane_b.verticalScrollBar().value()
+    pane_a.verticalScrollBar().setValue(0)
+    assert pane_b.verticalScrollBar().value() == before
