@@ -216,12 +216,38 @@ def align_sentences(sa: Sequence[Sentence], sb: Sequence[Sentence], threshold: f
                     check: Callable[[], None] = lambda: None,
                     scorer: TfidfScorer | None = None) -> list[Group]:
     """Sentence groups of A and B that carry the same content, in A's order."""
+    if [s.folded for s in sa] == [s.folded for s in sb]:
+        # Identical documents: every sentence is its own counterpart.
+        return [Group(k, k + 1, k, k + 1, 1.0) for k in range(len(sa)) if sa[k].folded]
     scorer = scorer or TfidfScorer(sa, sb)
     scores = candidate_pairs(scorer, sa, sb, floor=0.5 * threshold, check=check)
     check()
     pairs = choose_pairs(scores, threshold)
     pairs = sorted(pairs + rescue_short_pairs(pairs, sa, sb, scores, threshold))
+    pairs = fill_identical_neighbours(pairs, sa, sb, scores)
     return grow_groups(pairs, scores, scorer, sa, sb)
+
+
+def fill_identical_neighbours(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
+                              sb: Sequence[Sentence],
+                              scores: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """Pair identical sentences with no content words ("He said no.") next to a pair."""
+    used_a = {i for i, _ in pairs}
+    used_b = {j for _, j in pairs}
+    todo = list(pairs)
+    added = []
+    while todo:
+        i, j = todo.pop()
+        for di in (-1, 1):
+            ni, nj = i + di, j + di
+            if (0 <= ni < len(sa) and 0 <= nj < len(sb) and ni not in used_a
+                    and nj not in used_b and sa[ni].folded and sa[ni].folded == sb[nj].folded):
+                used_a.add(ni)
+                used_b.add(nj)
+                scores[(ni, nj)] = 1.0
+                added.append((ni, nj))
+                todo.append((ni, nj))
+    return sorted(pairs + added)
 
 
 def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
