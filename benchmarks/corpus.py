@@ -197,7 +197,7 @@ def render(plan: Plan, front_mod: bool = False, front_speaker: bool = False) -> 
     """A sentence from its plan, optionally with a modifier or the speaker moved first."""
     if plan.quote:
         body = render_clause(plan.clauses[0])
-        return f'"{_capital(body)}," {plan.report} {plan.speaker}.'
+        return f'"{_capital(body)}," {plan.speaker} {plan.report}.'
     mods = list(plan.mods)
     lead = f"{_capital(mods.pop(0))}, " if front_mod and mods else ""
     body = render_clause(plan.clauses[0], plan.adverb)
