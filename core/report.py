@@ -29,6 +29,14 @@ def report_html(result: Result, title: str = "Concord comparison report",
 render_report_html = report_html  # the name core.cli uses for `compare --format html`
 
 
+def publish(tmp: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+    """Give a finished temporary file the usual permissions and move it onto ``target``."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    os.replace(tmp, target)
+
+
 def write_text_atomic(text: str, path: str | os.PathLike[str]) -> None:
     """Write ``text`` as UTF-8 to ``path`` through a temporary file in the same folder."""
     target = Path(path)
@@ -37,7 +45,7 @@ def write_text_atomic(text: str, path: str | os.PathLike[str]) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
-        os.replace(tmp, target)
+        publish(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -23,6 +23,7 @@ p { margin-top: 2pt; margin-bottom: 2pt; }
 p.verdict { font-size: 11pt; font-weight: bold; margin-bottom: 6pt; }
 p.note { color: #444444; font-size: 8pt; }
 table { border-collapse: collapse; width: 100%; }
+table.rows { margin-top: 0; margin-bottom: 0; }
 table.grid { border-width: 1px; border-style: solid; border-color: #999999; }
 th { text-align: left; background-color: #E4E4E4; font-weight: bold; }
 td, th { vertical-align: top; overflow-wrap: anywhere; word-break: break-word; }
@@ -157,13 +158,20 @@ def render_legend() -> str:
     return "".join(out)
 
 
+ROWS_PER_TABLE = 20  # Qt lays out and paints many small tables much faster than one big one
+ROW_TABLE = ("<table class=\"grid rows\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" "
+             "width=\"100%\">\n")
+
+
 def render_rows(rows: tuple[Row, ...]) -> str:
     """The aligned comparison: one table row per pair of corresponding passages."""
-    out = ["<h2 style=\"page-break-before: always\">Aligned comparison</h2>\n",
-           "<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" "
-           "width=\"100%\">\n<thead><tr><th width=\"14%\">#</th><th width=\"43%\">A</th>"
+    out = ["<h2 style=\"page-break-before: always\">Aligned comparison</h2>\n", ROW_TABLE,
+           "<thead><tr><th width=\"14%\">#</th><th width=\"43%\">A</th>"
            "<th width=\"43%\">B</th></tr></thead>\n<tbody>\n"]
-    out.extend(render_row(row) for row in rows)
+    for n, row in enumerate(rows):
+        if n and n % ROWS_PER_TABLE == 0:
+            out.append(f"</tbody>\n</table>\n{ROW_TABLE}<tbody>\n")
+        out.append(render_row(row))
     if not rows:
         out.append("<tr><td colspan=\"3\">Both documents are blank.</td></tr>\n")
     out.append("</tbody>\n</table>\n")
@@ -172,7 +180,7 @@ def render_rows(rows: tuple[Row, ...]) -> str:
 
 def render_row(row: Row) -> str:
     """One row: a meta cell (number, kind, lines) and the A and B passages."""
-    return (f"<tr><td class=\"meta\">{_meta(row)}</td>"
+    return (f"<tr><td class=\"meta\" width=\"14%\">{_meta(row)}</td>"
             f"{_cell(row, row.a)}{_cell(row, row.b)}</tr>\n")
 
 
@@ -201,7 +209,7 @@ PIECE_CLASS = {"shared": "sh", "reworded": "rw"}
 
 def _cell(row: Row, cell: Cell | None) -> str:
     if cell is None:
-        return "<td class=\"none\"></td>"
+        return "<td class=\"none\" width=\"43%\"></td>"
     changed_cls = "del" if cell is row.a else "ins"
     out = []
     for piece in cell.pieces:
@@ -210,7 +218,7 @@ def _cell(row: Row, cell: Cell | None) -> str:
             text = f"<span class=\"{changed_cls}\">{text}</span>"
         cls = PIECE_CLASS.get(piece.kind or "")
         out.append(f"<span class=\"{cls}\">{text}</span>" if cls else text)
-    return f"<td class=\"txt {row.kind}\">{''.join(out)}</td>"
+    return f"<td class=\"txt {row.kind}\" width=\"43%\">{''.join(out)}</td>"
 
 
 def render_entities(table: EntityTable) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from core.model import Result
-from core.report import build_report, render_html
+from core.report import build_report, publish, render_html
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "LETTER": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(14, 10, 14, 10)
@@ -39,6 +41,26 @@ class Running:
     left: str
     right: str
     footer: str
+
+
+class NoneGuard:
+    """Undo the reference to None that PySide6 6.12 drops on each call of a void method.
+
+    On CPython < 3.12 (None is not immortal), calls such as QPainter.save(), drawLine(),
+    translate() or QTextDocument.drawContents() each decrement None's reference count;
+    a few thousand of them abort the interpreter ("none_dealloc"). ``settle()`` puts back
+    what was lost since the last call (a surplus reference to None is harmless).
+    """
+
+    def __init__(self) -> None:
+        self._before = sys.getrefcount(None)
+
+    def settle(self) -> None:
+        """Restore None's reference count to at least where it was."""
+        lost = self._before - sys.getrefcount(None)
+        for _ in range(max(0, lost)):
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
+        self._before = sys.getrefcount(None)
 
 
 def page_size_id(name: str) -> QPageSize.PageSizeId:
@@ -76,6 +98,7 @@ def paint_pages(device: QPagedPaintDevice, doc: QTextDocument, running: Running,
     Each page gets the running header (both file names) and a footer with
     "Page n of N"; returns the total page count.
     """
+    guard = NoneGuard()
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("cannot start painting (is the output file writable?)")
@@ -96,8 +119,10 @@ def paint_pages(device: QPagedPaintDevice, doc: QTextDocument, running: Running,
             painter.translate(0, band - index * body_height)
             doc.drawContents(painter, QRectF(0, index * body_height, width, body_height))
             painter.restore()
+            guard.settle()
     finally:
         painter.end()
+        guard.settle()
     return total
 
 
@@ -152,7 +177,7 @@ def export_pdf(result: Result, path: str, page_size: str = "A4") -> int:
         doc, running = _prepared(result)
         pages = paint_pages(writer, doc, running)
         del writer  # flushes and closes the file
-        os.replace(tmp, target)
+        publish(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
