@@ -79,10 +79,18 @@ def running_text(result: Result, generated: str) -> Running:
     return Running(f"A: {doc_a.name}", f"B: {doc_b.name}", footer)
 
 
+def report_font(point_size: float) -> QFont:
+    """The report font without ligatures, so text copied from the PDF reads "fi", not "ﬁ"."""
+    font = QFont(BODY_FONT)
+    font.setPointSizeF(point_size)
+    font.setFeature(QFont.Tag("liga"), 0)
+    return font
+
+
 def report_document(html: str) -> QTextDocument:
     """A QTextDocument holding the report, wrapping long words anywhere if it must."""
     doc = QTextDocument()
-    doc.setDefaultFont(QFont(BODY_FONT, 9))
+    doc.setDefaultFont(report_font(9))
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     doc.setDefaultTextOption(option)
@@ -129,7 +137,7 @@ def paint_pages(device: QPagedPaintDevice, doc: QTextDocument, running: Running,
 def _paint_bands(painter: QPainter, running: Running, page: int, total: int,
                  width: float, height: float, band: float) -> None:
     """Running header (A left, B right, rule below) and footer (details, page n of N)."""
-    font = QFont(BODY_FONT, 7)
+    font = report_font(7)
     painter.setFont(font)
     painter.setPen(QPen(Qt.GlobalColor.black, 0))
     metrics = QFontMetricsF(font, painter.device())

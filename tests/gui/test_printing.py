@@ -1,0 +1,157 @@
+"""PDF / HTML export, printing through QPrinter, and the headless `concord report` command."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from test_report import SAMPLE, make_result, sample_result  # noqa: E402
+
+from core.report_model import percent  # noqa: E402
+from gui.printing import export_html, export_pdf, paint_pages, report_document  # noqa: E402
+from gui.printing import running_text  # noqa: E402
+from gui.report_cli import main as report_main  # noqa: E402
+
+EXAMPLE_A = ROOT / "examples" / "original.txt"
+EXAMPLE_B = ROOT / "examples" / "rewrite.txt"
+# A known input: the sample passages twelve times over (60 rows) -> this many A4 pages.
+KNOWN_PAGES_A4 = 4
+
+
+@pytest.fixture(scope="module", autouse=True)
+def app():
+    return QApplication.instance() or QApplication([])
+
+
+def _text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_pdf_has_header_hashes_summary_and_passages(tmp_path):
+    result = sample_result(names=("first draft.txt", "second draft.txt"))
+    out = tmp_path / "report.pdf"
+    pages = export_pdf(result, str(out))
+    reader = PdfReader(out)
+    assert len(reader.pages) == pages >= 2
+    text = _squash(_text(out))
+    for doc in result.documents:
+        assert doc.sha256 in text
+        assert _squash(doc.name) in text
+    fig_b = result.summary.b
+    assert _squash(f"{percent(fig_b.found_in_other)} of B is found in A") in text
+    for part in SAMPLE:
+        assert _squash(part[1]) in text  # every passage of A (and B's own ones below)
+    assert _squash("A quotation only the second writer added.") in text
+    assert _squash(f"Page 1 of {pages}") in text and _squash("A: first draft.txt") in text
+    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]  # no temp file left
+
+
+def test_known_input_page_count_and_page_sizes(tmp_path):
+    result = make_result(SAMPLE * 12)
+    a4, letter = tmp_path / "a4.pdf", tmp_path / "letter.pdf"
+    assert export_pdf(result, str(a4)) == KNOWN_PAGES_A4
+    assert len(PdfReader(a4).pages) == KNOWN_PAGES_A4
+    export_pdf(result, str(letter), page_size="Letter")
+    box_a4, box_letter = PdfReader(a4).pages[0].mediabox, PdfReader(letter).pages[0].mediabox
+    assert (round(box_a4.width), round(box_a4.height)) == (595, 842)
+    assert (round(box_letter.width), round(box_letter.height)) == (612, 792)
+    with pytest.raises(ValueError):
+        export_pdf(result, str(tmp_path / "x.pdf"), page_size="A3")
+
+
+def test_hostile_text_in_pdf_and_html(tmp_path):
+    evil = "<script>alert(1)</script></table></td>"
+    result = make_result([("shared", f"Start {evil} end of passage."), ("a", evil)])
+    export_pdf(result, str(tmp_path / "r.pdf"))
+    assert _squash(evil) in _squash(_text(tmp_path / "r.pdf"))
+    export_html(result, str(tmp_path / "r.html"))
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "<script" not in html and "&lt;script&gt;" in html
+
+
+def test_print_path_paints_through_qprinter(tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    result = make_result(SAMPLE * 12)
+    doc = report_document(__import__("core.report").report.report_html(result))
+    total = paint_pages(printer, doc, running_text(result, "now"), first=2, last=3)
+    assert total >= 3
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 2
+
+
+def test_many_pages_do_not_exhaust_none_refcount(tmp_path):
+    # PySide6 6.12 drops a reference to None on every void call; without the guard a few
+    # hundred pages abort the interpreter.
+    result = make_result(SAMPLE * 300)
+    before = sys.getrefcount(None)
+    pages = export_pdf(result, str(tmp_path / "long.pdf"))
+    assert pages > 50
+    assert sys.getrefcount(None) >= before - 50
+
+
+def _cli(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY",
+                                                              "QT_QPA_PLATFORM")}
+    env.update(env_extra or {})
+    code = "import sys; from gui.app import main; sys.exit(main(sys.argv[1:]))"
+    return subprocess.run([sys.executable, "-c", code, "report", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.skipif(not EXAMPLE_A.exists(), reason="example pair not present")
+def test_cli_writes_pdf_and_html_headless(tmp_path):
+    before = (EXAMPLE_A.read_bytes(), EXAMPLE_B.read_bytes())
+    pdf, html = tmp_path / "r.pdf", tmp_path / "r.html"
+    done = _cli(str(EXAMPLE_A), str(EXAMPLE_B), "-o", str(pdf), "--no-entities",
+                "--page-size", "letter", "--min-phrase", "5")
+    assert done.returncode == 0, done.stderr
+    text = _squash(_text(pdf))
+    assert "original.txt" in text and "rewrite.txt" in text and _squash("5 words") in text
+    assert round(PdfReader(pdf).pages[0].mediabox.width) == 612
+    done = _cli(str(EXAMPLE_A), str(EXAMPLE_B), "-o", str(html), "--no-entities")
+    assert done.returncode == 0, done.stderr
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert (EXAMPLE_A.read_bytes(), EXAMPLE_B.read_bytes()) == before
+
+
+def test_cli_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
+    empty, binary = tmp_path / "empty.txt", tmp_path / "bin.txt"
+    empty.write_bytes(b"")
+    binary.write_bytes(b"\x00\x01\x02abc")
+    good = tmp_path / "good.txt"
+    good.write_text("Some text to compare.", encoding="utf-8")
+    out = str(tmp_path / "r.html")
+    cases = [
+        [str(tmp_path / "missing.txt"), str(good), "-o", out],
+        [str(tmp_path), str(good), "-o", out],
+        [str(empty), str(good), "-o", out],
+        [str(binary), str(good), "-o", out],
+        [str(good), str(good), "-o", str(tmp_path / "r.docx")],
+        [str(good), str(good), "-o", str(tmp_path / "nofolder" / "r.pdf")],
+        [str(good), str(good), "-o", out, "--encoding", "no-such-codec"],
+    ]
+    for argv in cases:
+        assert report_main([*argv, "--no-entities"]) == 2, argv
+        err = capsys.readouterr().err.strip()
+        assert err.startswith("concord report:") and "\n" not in err and "Traceback" not in err
+    assert not (tmp_path / "r.html").exists()
+    assert good.read_text(encoding="utf-8") == "Some text to compare."
