@@ -1,0 +1,52 @@
+"""Correction and linking rules on hand-made model output (no model needed, gazetteer only)."""
+
+from __future__ import annotations
+
+from core.entities.backend import RawMention
+from core.entities.correct import correct
+from core.entities.link import link_pair
+
+
+def _raw(text: str, *spans: tuple[str, str]) -> list[RawMention]:
+    out, pos = [], 0
+    for surface, label in spans:
+        start = text.index(surface, pos)
+        out.append(RawMention(start, start + len(surface), label))
+        pos = start + len(surface)
+    return out
+
+
+def test_places_misread_as_people_and_possessives() -> None:
+    text = "They met in Siem Reap. Officials in Kyiv's ministry and the United States agreed."
+    got = correct(text, _raw(text, ("Siem Reap", "PERSON"), ("Kyiv's", "ORG"),
+                             ("the United States", "GPE")))
+    assert [(m.text, m.label) for m in got] == [
+        ("Siem Reap", "Place"), ("Kyiv", "Place"), ("United States", "Place")]
+
+
+def test_split_person_name_is_joined() -> None:
+    text = "Mines were laid, said Oleksandr Riabtsev of the ministry."
+    got = correct(text, _raw(text, ("Oleksandr", "GPE")))
+    assert [(m.text, m.label) for m in got] == [("Oleksandr Riabtsev", "Person")]
+
+
+def test_capitalised_common_word_dropped() -> None:
+    text = "Landmine victims gathered. Each landmine kills."
+    assert correct(text, _raw(text, ("Landmine", "PERSON"))) == []
+
+
+def test_links_across_the_pair() -> None:
+    a = "Kiev said the US would help. Anna Berg and Olaf Berg spoke. Berg left."
+    b = "Kyiv thanked the United States. Olaf Berg spoke to AFP, Agence France-Presse said."
+    ma = correct(a, _raw(a, ("Kiev", "GPE"), ("US", "GPE"), ("Anna Berg", "PERSON"),
+                         ("Olaf Berg", "PERSON"), ("Berg", "PERSON")))
+    mb = correct(b, _raw(b, ("Kyiv", "GPE"), ("the United States", "GPE"),
+                         ("Olaf Berg", "PERSON"), ("AFP", "ORG"), ("Agence France-Presse", "ORG")))
+    ea, eb = link_pair((a, b), (ma, mb))
+    key = {(side, e.text): e.key for side, es in (("a", ea), ("b", eb)) for e in es}
+    assert key["a", "Kiev"] == key["b", "Kyiv"]
+    assert key["a", "US"] == key["b", "United States"]
+    assert key["a", "Anna Berg"] != key["a", "Olaf Berg"]
+    assert key["a", "Olaf Berg"] == key["b", "Olaf Berg"]
+    assert key["a", "Berg"] == key["a", "Olaf Berg"]  # the nearest full name before it
+    assert key["b", "AFP"] == key["b", "Agence France-Presse"]
