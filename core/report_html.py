@@ -223,7 +223,7 @@ def _cell(row: Row, cell: Cell | None) -> str:
 
 def render_entities(table: EntityTable) -> str:
     """Entities named in both documents, only in A, only in B, grouped by label."""
-    out = ["<h2>Named entities</h2>\n",
+    out = ["<h2 style=\"page-break-before: always\">Named entities</h2>\n",
            f"<p>In both: <b>{len(table.both)}</b> &nbsp;·&nbsp; only in A: "
            f"<b>{len(table.only_a)}</b> &nbsp;·&nbsp; only in B: <b>{len(table.only_b)}</b>"
            "</p>\n"]

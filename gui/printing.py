@@ -32,6 +32,7 @@ MARGINS_MM = QMarginsF(14, 10, 14, 10)
 BAND_PT = 16  # height of the running header and of the footer
 BODY_FONT = "DejaVu Sans"
 PDF_DPI = 300
+A_COLUMN, B_COLUMN = 0.14, 0.57  # where the A and B columns of the row tables start
 
 
 @dataclass(frozen=True)
@@ -141,12 +142,15 @@ def _paint_bands(painter: QPainter, running: Running, page: int, total: int,
     painter.setFont(font)
     painter.setPen(QPen(Qt.GlobalColor.black, 0))
     metrics = QFontMetricsF(font, painter.device())
-    half = width / 2 - metrics.averageCharWidth() * 2
-    left = metrics.elidedText(running.left, Qt.TextElideMode.ElideMiddle, half)
-    right = metrics.elidedText(running.right, Qt.TextElideMode.ElideMiddle, half)
-    top = QRectF(0, 0, width, band * 0.75)
-    painter.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), left)
-    painter.drawText(top, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), right)
+    pad = metrics.averageCharWidth()
+    # The file names sit over the A and B columns of the aligned comparison.
+    columns = ((0.0, A_COLUMN, "Concord report"), (A_COLUMN, B_COLUMN, running.left),
+               (B_COLUMN, 1.0, running.right))
+    for lo, hi, text in columns:
+        box = QRectF(width * lo + pad, 0, width * (hi - lo) - 2 * pad, band * 0.75)
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, box.width())
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         shown)
     painter.drawLine(0, int(band * 0.8), int(width), int(band * 0.8))
     bottom = QRectF(0, height - band * 0.75, width, band * 0.75)
     page_text = f"Page {page} of {total}"

@@ -20,8 +20,13 @@ sys.path.insert(0, str(ROOT / "tests"))
 from test_report import SAMPLE, make_result, sample_result  # noqa: E402
 
 from core.report_model import percent  # noqa: E402
-from gui.printing import export_html, export_pdf, paint_pages, report_document  # noqa: E402
-from gui.printing import running_text  # noqa: E402
+from gui.printing import (  # noqa: E402
+    export_html,
+    export_pdf,
+    paint_pages,
+    report_document,
+    running_text,
+)
 from gui.report_cli import main as report_main  # noqa: E402
 
 EXAMPLE_A = ROOT / "examples" / "original.txt"
