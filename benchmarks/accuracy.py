@@ -32,6 +32,7 @@ class GoldPair:
     a: tuple[int, ...]
     b: tuple[int, ...]
     kind: str
+    moved: bool | None = None  # True/False when known (generated corpora), else None
 
 
 @dataclass
@@ -55,6 +56,10 @@ class Score:
     correct_links: int
     missed: tuple[GoldPair, ...]
     spurious: tuple[tuple[int, int], ...]
+    moved_gold: int = 0  # found gold pairs known to be moved ...
+    moved_flagged: int = 0  # ... of which the engine marked moved
+    still_gold: int = 0  # found gold pairs known not to be moved ...
+    still_flagged: int = 0  # ... of which the engine wrongly marked moved
 
     @property
     def recall(self) -> float:
@@ -150,17 +155,28 @@ def _sentence_at(pos: int, starts: Sequence[int]) -> int:
 def score(result: Result, gold: Gold) -> Score:
     """Compare the engine's matches with the gold pairs, at sentence level."""
     links = predicted_links(result.matches, gold)
+    moved_links = predicted_links([m for m in result.matches if m.moved], gold)
     gold_links = {(i, j) for p in gold.pairs for i in p.a for j in p.b}
-    missed = tuple(p for p in gold.pairs if not any((i, j) in links for i in p.a for j in p.b))
-    correct = links & gold_links
+    missed = tuple(p for p in gold.pairs if not _linked(p, links))
+    found = [p for p in gold.pairs if _linked(p, links)]
+    moved = [p for p in found if p.moved]
+    still = [p for p in found if p.moved is False]
     return Score(
         gold_pairs=len(gold.pairs),
-        found=len(gold.pairs) - len(missed),
+        found=len(found),
         predicted_links=len(links),
-        correct_links=len(correct),
+        correct_links=len(links & gold_links),
         missed=missed,
         spurious=tuple(sorted(links - gold_links)),
+        moved_gold=len(moved),
+        moved_flagged=sum(_linked(p, moved_links) for p in moved),
+        still_gold=len(still),
+        still_flagged=sum(_linked(p, moved_links) for p in still),
     )
+
+
+def _linked(pair: GoldPair, links: set[tuple[int, int]]) -> bool:
+    return any((i, j) in links for i in pair.a for j in pair.b)
 
 
 def run_gold(path: Path, options: Options | None = None) -> tuple[Gold, Score]:

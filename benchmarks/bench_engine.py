@@ -172,13 +172,15 @@ def _recall_by_kind(row: Row) -> str:
 def accuracy_table(rows: list[Row]) -> list[str]:
     """Recall and precision of sentence pairs against the generator's known rewrites."""
     head = (f"{'size':>5} {'gold pairs':>10} {'found':>6} {'recall':>7} {'links':>6} "
-            f"{'spurious':>8} {'precision':>9} | by kind (found/gold)")
+            f"{'spurious':>8} {'precision':>9} | {'moved':>9} {'false mv':>9} | "
+            "by kind (found/gold)")
     lines = [head, "-" * len(head)]
     for r in rows:
         a = r.accuracy
         lines.append(f"{r.label:>5} {a.gold_pairs:>10} {a.found:>6} {a.recall:>7.3f} "
                      f"{a.predicted_links:>6} {len(a.spurious):>8} {a.precision:>9.3f} | "
-                     f"{_recall_by_kind(r)}")
+                     f"{f'{a.moved_flagged}/{a.moved_gold}':>9} "
+                     f"{f'{a.still_flagged}/{a.still_gold}':>9} | {_recall_by_kind(r)}")
     return lines
 
 
@@ -235,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
           f"dmp Diff_Timeout = {args.dmp_timeout:g} s.\n")
     print("Generated rewrites:", "; ".join(f"{r.label}: {r.counts}" for r in rows))
     print("\n".join(accuracy_table(rows)))
+    print("moved = found pairs in moved paragraphs that the engine marks moved; "
+          "false mv = found pairs not moved that it marks moved.")
     print("\n" + "\n".join(target_lines(rows)))
     return 0
 

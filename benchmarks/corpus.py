@@ -273,7 +273,7 @@ class BSentence:
     text: str
     sources: tuple[int, ...] = ()
     kind: str = "reworded"
-    group: int = -1  # B sentences from one split share a group id
+    moved: bool = False  # in a paragraph moved elsewhere in B
 
 
 class Builder:
@@ -391,7 +391,7 @@ class Builder:
         if self.rng.random() < 0.5:
             text2, _ = swap_synonyms(text2, self.rng, 0.5)
         self.counts["split"] += 1
-        return [BSentence(text1, (i,), group=i), BSentence(fix_articles(text2), (i,), group=i)]
+        return [BSentence(text1, (i,)), BSentence(fix_articles(text2), (i,))]
 
     def _mergeable(self, i: int, j: int) -> bool:
         return not (self.a[i].plan.quote or self.a[j].plan.quote)
@@ -425,6 +425,8 @@ class Builder:
         for _ in range(moves):
             src = self.rng.randrange(len(out))
             paragraph = out.pop(src)
+            for sentence in paragraph:
+                sentence.moved = True
             dst = self.rng.randrange(len(out) + 1)
             while abs(dst - src) < 2 and len(out) > 3:
                 dst = self.rng.randrange(len(out) + 1)
@@ -461,7 +463,8 @@ def _gold_pairs(b_sentences: list[BSentence]) -> list[GoldPair]:
         if s.sources:
             by_source.setdefault(s.sources, []).append(j)
             kinds[s.sources] = s.kind if len(by_source[s.sources]) == 1 else "reworded"
-    return [GoldPair(src, tuple(js), kinds[src]) for src, js in sorted(by_source.items())]
+    return [GoldPair(src, tuple(js), kinds[src], b_sentences[js[0]].moved)
+            for src, js in sorted(by_source.items())]
 
 
 def generate_pair(size: int, seed: int = 1) -> Generated:
