@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import ctypes
 import os
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,26 +40,6 @@ class Running:
     left: str
     right: str
     footer: str
-
-
-class NoneGuard:
-    """Undo the reference to None that PySide6 6.12 drops on each call of a void method.
-
-    On CPython < 3.12 (None is not immortal), calls such as QPainter.save(), drawLine(),
-    translate() or QTextDocument.drawContents() each decrement None's reference count;
-    a few thousand of them abort the interpreter ("none_dealloc"). ``settle()`` puts back
-    what was lost since the last call (a surplus reference to None is harmless).
-    """
-
-    def __init__(self) -> None:
-        self._before = sys.getrefcount(None)
-
-    def settle(self) -> None:
-        """Restore None's reference count to at least where it was."""
-        lost = self._before - sys.getrefcount(None)
-        for _ in range(max(0, lost)):
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
-        self._before = sys.getrefcount(None)
 
 
 def page_size_id(name: str) -> QPageSize.PageSizeId:
@@ -107,7 +85,6 @@ def paint_pages(device: QPagedPaintDevice, doc: QTextDocument, running: Running,
     Each page gets the running header (both file names) and a footer with
     "Page n of N"; returns the total page count.
     """
-    guard = NoneGuard()
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("cannot start painting (is the output file writable?)")
@@ -128,10 +105,8 @@ def paint_pages(device: QPagedPaintDevice, doc: QTextDocument, running: Running,
             painter.translate(0, band - index * body_height)
             doc.drawContents(painter, QRectF(0, index * body_height, width, body_height))
             painter.restore()
-            guard.settle()
     finally:
         painter.end()
-        guard.settle()
     return total
 
 
