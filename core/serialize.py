@@ -73,5 +73,9 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "options": asdict(result.options),
     }
     if result.entities is not None:
+        from core.entities import entity_groups, groups_to_json
+
         data["entities"] = [[_entity(e) for e in ents] for ents in result.entities]
+        # The sidebar's view: each entity once, with its variants and counts per side.
+        data["entity_groups"] = groups_to_json(entity_groups(result))
     return data

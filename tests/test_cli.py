@@ -120,3 +120,19 @@ def test_help_and_version_through_the_entry_point() -> None:
 def test_file_too_large_limit_is_configurable(pair, capsys) -> None:
     assert main(["compare", str(pair[0]), str(pair[1]), "--max-size", "0.0001"]) == 2
     assert "limit" in capsys.readouterr().err
+
+
+def test_entities_are_included_by_default(tmp_path: Path, capsys) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Mayor Elena Varga visited Kiev on Monday with officials from the "
+                 "United Nations.", encoding="utf-8")
+    b.write_text("Elena Varga, the mayor, travelled to Kyiv on Monday with UN officials.",
+                 encoding="utf-8")
+    assert main(["compare", str(a), str(b), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    keys = [{e["key"] for e in side if e["text"] in ("Kiev", "Kyiv")} for side in data["entities"]]
+    assert keys[0] and keys[0] == keys[1], "Kiev and Kyiv are one place"
+    text_a = data["documents"][0]["text"]
+    for entity in data["entities"][0]:
+        assert text_a[entity["start"]:entity["end"]] == entity["text"]
+    assert any(g["label"] == "Person" for g in data["entity_groups"])
