@@ -11,7 +11,7 @@ from core.errors import Cancelled, OptionError
 from core.model import Document, Kind, Match, Options, Result, Span, Summary
 from core.segment import Segmented, segment
 from core.spans import UNLABELLED, build_spans, moved_flags, summarise
-from core.verbatim import find_verbatim
+from core.verbatim import find_verbatim, trim_at_sentences
 from core.worddiff import diff_words
 
 Progress = Callable[[str, float], None]
@@ -76,7 +76,13 @@ def _add_verbatim(draft: _Draft, seg_a: Segmented, seg_b: Segmented, options: Op
                   check: Callable[[], None]) -> None:
     words_a = [t.folded for t in seg_a.tokens]
     words_b = [t.folded for t in seg_b.tokens]
-    for run in find_verbatim(words_a, words_b, options.min_phrase, check):
+    runs = trim_at_sentences(
+        find_verbatim(words_a, words_b, options.min_phrase, check),
+        {s.first_token for s in seg_a.sentences}, {s.first_token for s in seg_b.sentences},
+        {s.end_token for s in seg_a.sentences}, {s.end_token for s in seg_b.sentences},
+        options.min_phrase,
+    )
+    for run in runs:
         match_id = draft.add("shared", 1.0)
         draft.labels_a[run.i:run.i + run.length] = [match_id] * run.length
         draft.labels_b[run.j:run.j + run.length] = [match_id] * run.length

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -102,3 +103,28 @@ def find_verbatim(words_a: Sequence[str], words_b: Sequence[str], n: int,
     a, b = encode(words_a, words_b)
     runs = maximal_runs(a, b, n, check)
     return [r for r in tile(runs, len(a), len(b), n) if has_content(words_a, r)]
+
+
+def trim_at_sentences(runs: list[Run], starts_a: set[int], starts_b: set[int],
+                      ends_a: set[int], ends_b: set[int], n: int) -> list[Run]:
+    """Drop sentence fragments shorter than ``n`` words that a run drags across a boundary.
+
+    "...before drinking it. Bottled water is being" keeps its first sentence; the four
+    words that begin a reworded sentence are left to that sentence's pair.
+    """
+    out: list[Run] = []
+    for run in runs:
+        cuts = [0] + [k for k in range(1, run.length)
+                      if run.i + k in starts_a or run.j + k in starts_b] + [run.length]
+        kept: list[tuple[int, int]] = []
+        for p, q in itertools.pairwise(cuts):
+            whole = (run.i + p in starts_a and run.j + p in starts_b
+                     and run.i + q in ends_a and run.j + q in ends_b)
+            if q - p < n and not whole:
+                continue
+            if kept and kept[-1][1] == p:
+                kept[-1] = (kept[-1][0], q)
+            else:
+                kept.append((p, q))
+        out.extend(Run(run.i + p, run.j + p, q - p) for p, q in kept)
+    return out
