@@ -166,15 +166,16 @@ def _with_ranges(draft: _Draft, spans_a: tuple[Span, ...], spans_b: tuple[Span, 
                  ) -> tuple[tuple[Match, ...], dict[int, int]]:
     """Each match's A and B range and moved flag; matches no span uses are dropped."""
     extent_a, extent_b = _span_extent(spans_a), _span_extent(spans_b)
-    kept, ranges = [], []
+    placed = []
     for m in draft.matches:
         if m.id in draft.extents:  # an aligned pair covers its whole sentences
-            ranges.append(draft.extents[m.id])
+            placed.append((draft.extents[m.id], m))
         elif m.id in extent_a and m.id in extent_b:
-            ranges.append((extent_a[m.id], extent_b[m.id]))
-        else:
-            continue
-        kept.append(m)
+            placed.append(((extent_a[m.id], extent_b[m.id]), m))
+    # Ids follow A's reading order, so "#3" comes before "#4" on the page.
+    placed.sort(key=lambda p: (p[0][0], p[0][1]))
+    ranges = [r for r, _ in placed]
+    kept = [m for _, m in placed]
     weights = [max(1, (ra[1] - ra[0]) + (rb[1] - rb[0])) for ra, rb in ranges]
     moved = moved_flags([r[0][0] for r in ranges], [r[1][0] for r in ranges], weights)
     renumber = {m.id: new_id for new_id, m in enumerate(kept)}
