@@ -136,3 +136,16 @@ def test_entities_are_included_by_default(tmp_path: Path, capsys) -> None:
     for entity in data["entities"][0]:
         assert text_a[entity["start"]:entity["end"]] == entity["text"]
     assert any(g["label"] == "Person" for g in data["entity_groups"])
+
+
+def test_html_output_is_self_contained_and_escaped(tmp_path: Path, capsys) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The council said <script>alert(1)</script> was found in the old town hall "
+                 "archive on Monday.", encoding="utf-8")
+    b.write_text("On Monday the council said <script>alert(1)</script> was found in the old "
+                 "town hall archive.</table>", encoding="utf-8")
+    assert main(["compare", str(a), str(b), "--format", "html", "--no-entities"]) == 0
+    page = capsys.readouterr().out
+    assert "<script>" not in page and "</table>archive" not in page
+    assert "&lt;script&gt;" in page
+    assert "http://" not in page and "https://" not in page
