@@ -154,7 +154,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "emergency": ("crisis", "urgent"), "disputed": ("contested", "challenged"),
     "after": ("following",), "because": ("as", "since"), "although": ("though",
                                                                         "even though"),
-    "despite": ("in spite of",), "about": ("around", "roughly"), "more than": ("over",),
+    "despite": ("in spite of",), "of about": ("of around", "of roughly"), "more than": ("over",),
     "per cent": ("percent", "%"), "last": ("the previous",), "nearly": ("almost",),
 }
 
