@@ -11,7 +11,7 @@ from core.entities import labels as lb
 from core.entities.backend import RawMention
 from core.entities.gazetteer import Place, fold, lookup_place
 
-CORRECTION_VERSION = "4"  # bump when the rules change: cached results are then recomputed
+CORRECTION_VERSION = "5"  # bump when the rules change: cached results are then recomputed
 
 _LEADING_RE = re.compile(r"^(?:[\"'“”‘’«»(\[]|\s|(?:the|The|THE)\s+)+")
 _TRAILING_RE = re.compile(r"(?:['’]s|(?<=s)['’]|[\"'“”‘’«»)\],.;:!?]|\s)+$")
@@ -20,6 +20,11 @@ _LOWER_WORD_RE = re.compile(r"\b[a-z][a-z'’-]*\b")
 _HONORIFIC_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady|President|Minister|Senator|General)\.?\s+$"
 )
+_TREATY_RE = re.compile(
+    r"\b(?:Convention|Conventions|Treaty|Treaties|Protocol|Accords?|Agreement|Charter|Covenant)"
+    r"\b(?!\s+(?:Center|Centre|Hall|Bureau))"
+)
+_NOT_TREATY_RE = re.compile(r"\b(?:National|Party|Republican|Democratic)\s+Convention\b")
 MIN_CITY_POPULATION = 100_000  # a one-word "person" is relabelled only to a sizeable city
 
 
@@ -38,7 +43,7 @@ def correct(text: str, raw: Iterable[RawMention]) -> list[Mention]:
     lower_words = _lower_words(text)
     mentions = [m for m in mentions if not _capitalised_common_word(text, m, lower_words)]
     person_parts = _person_parts(mentions)
-    mentions = [_relabel_place(text, m, person_parts) for m in mentions]
+    mentions = [_relabel_treaty(_relabel_place(text, m, person_parts)) for m in mentions]
     mentions = _join_person_names(text, mentions, lower_words)
     mentions = _drop_overlaps(mentions)
     return _drop_overlaps(mentions + _missed_repeats(text, mentions, lower_words))
@@ -116,6 +121,15 @@ def _relabel_place(text: str, m: Mention, person_parts: set[str]) -> Mention:
     if place is None or not _plausible_place(text, m, place, person_parts):
         return m
     return m._replace(label=lb.PLACE)
+
+
+def _relabel_treaty(m: Mention) -> Mention:
+    """ "Ottawa Convention", "Treaty of Rome" (often read as an organisation) become Law/treaty."""
+    if m.label not in (lb.ORGANISATION, lb.EVENT, lb.WORK, lb.PLACE, lb.GROUP, lb.PERSON):
+        return m
+    if _TREATY_RE.search(m.text) and not _NOT_TREATY_RE.search(m.text):
+        return m._replace(label=lb.LAW)
+    return m
 
 
 def _plausible_place(text: str, m: Mention, place: Place, person_parts: set[str]) -> bool:

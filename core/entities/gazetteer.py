@@ -5,13 +5,25 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _ACRONYM_DOTS_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _NON_WORD_RE = re.compile(r"[\s\-‐‑–—_/]+")
 _CODE_RE = re.compile(r"^[A-Z]{2,3}$")
+# Historic countries under the name news uses, and the adjectives that stand for them.
+_HISTORIC_NAMES = {"SUHH": "Soviet Union"}
+_COUNTRY_ALIASES = {"soviet union": "SUHH", "ussr": "SUHH", "soviet": "SUHH",
+                    "soviets": "SUHH", "yugoslav": "YUCS", "czechoslovak": "CSHH"}
+# In news a bare "Washington" is the capital (or the US government), not the state; same for
+# "New York" and the city. "Washington state" still finds the state.
+_PREFER_CITY = frozenset({"washington", "new york"})
+_CITY_ALIASES = {"washington dc": "washington", "washington d c": "washington",
+                 "washington, dc": "washington", "washington, d.c": "washington",
+                 "washington d.c": "washington", "new york city": "new york"}
+_REGION_ALIASES = {"washington state": "washington", "state of washington": "washington",
+                   "new york state": "new york"}
 
 
 def strip_accents(text: str) -> str:
@@ -65,6 +77,17 @@ class _Index:
                     self.regions.setdefault(fold(alt["name"]), place)
             self.regions.setdefault(fold(cont["name"]), place)
         self._add_cities(gc)
+        self._add_aliases()
+
+    def _add_aliases(self) -> None:
+        for alias, code in _COUNTRY_ALIASES.items():
+            self.countries.setdefault(alias, self.codes[code])
+        for alias, name in _CITY_ALIASES.items():
+            self.cities.setdefault(alias, self.cities[name])
+        for alias, name in _REGION_ALIASES.items():
+            self.regions.setdefault(alias, self.regions[name])
+        for name in _PREFER_CITY:  # "New York" is an alternate name of New York City
+            self.cities[name] = replace(self.cities[name], primary=True)
 
     def _add_countries(self, gc, pycountry) -> None:  # type: ignore[no-untyped-def]
         names = {c["iso"]: c["name"] for c in gc.get_countries().values()}
@@ -79,9 +102,11 @@ class _Index:
             self.codes[code] = place
             self.codes[country.alpha_3] = place
         for old in pycountry.historic_countries:
-            place = Place(f"country:{old.alpha_4}", old.name.split(",")[0], "country")
-            for part in old.name.split(","):
+            name = _HISTORIC_NAMES.get(old.alpha_4, old.name.split(",")[0])
+            place = Place(f"country:{old.alpha_4}", name, "country")
+            for part in (*old.name.split(","), name):
                 self.countries.setdefault(fold(part), place)
+            self.codes.setdefault(old.alpha_4, place)
 
     def _add_cities(self, gc) -> None:  # type: ignore[no-untyped-def]
         cities = sorted(gc.get_cities().values(), key=lambda c: -int(c.get("population") or 0))
@@ -130,6 +155,8 @@ def lookup_place(text: str, codes: bool = False) -> Place | None:
     key = fold(text)
     if not key:
         return None
+    if key in _PREFER_CITY:
+        return index.cities.get(key)
     return index.countries.get(key) or index.regions.get(key) or index.cities.get(key)
 
 

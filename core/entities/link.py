@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from core.entities import labels as lb
 from core.entities.correct import Mention
 from core.entities.gazetteer import fold, lookup_place
+from core.entities.numbers import figure_key
 from core.model import Entity
 
 _ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,6}$")
@@ -20,6 +21,7 @@ _TRANSLIT = (
     ("ck", "k"), ("w", "v"), ("yi", "i"), ("iy", "i"), ("y", "i"), ("ou", "u"), ("oo", "u"),
 )
 _LINKABLE_BY_SPELLING = frozenset({lb.PERSON, lb.PLACE, lb.ORGANISATION})
+_VALUE_LABELS = frozenset({lb.NUMBER, lb.MONEY, lb.PERCENT, lb.DATE, lb.TIME})
 
 
 class _UnionFind:
@@ -68,7 +70,28 @@ def identity(m: Mention) -> str:
         place = lookup_place(m.text, codes=m.text.replace(".", "").isupper())
         if place is not None:
             return place.id
+    if m.label == lb.GROUP:  # "Soviet" stands for the Soviet Union
+        place = lookup_place(m.text)
+        if place is not None and place.kind == "country":
+            return place.id
+    if m.label in _VALUE_LABELS:  # "around six million" and "nearly six million": one figure
+        key = value_key(m.label, m.text)
+        if key is not None:
+            return key
     return f"{lb.label_slug(m.label)}:{fold(m.text)}"
+
+
+def value_key(label: str, text: str) -> str | None:
+    """"number:6000000" for a figure mention that states one value of its own kind."""
+    key = figure_key(text)
+    if key is None:
+        return None
+    kind = key.split(":", 1)[0]
+    expected = {lb.NUMBER: "number", lb.MONEY: "money", lb.PERCENT: "percent",
+                lb.TIME: "time"}.get(label)
+    if kind == expected or (label == lb.DATE and kind in ("date", "weekday")):
+        return key
+    return None
 
 
 def canonical_name(label: str, texts: Sequence[str]) -> str:
@@ -133,16 +156,26 @@ def _group_document(doc: int, mentions: list[Mention], text: str) -> list[_Group
     return [_describe(doc, idx, mentions, idents) for idx in members.values()]
 
 
-def _attach_surnames(mentions: list[Mention], idents: list[str], uf: _UnionFind) -> None:
-    """A one-word person joins the full name ending in that word (the nearest, if several)."""
+def _full_names(mentions: list[Mention], part: int) -> dict[str, list[int]]:
+    """Multi-word person mentions by their last (``part`` -1) or first (0) word, folded."""
     full: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         if m.label == lb.PERSON and " " in m.text:
-            full[fold(m.text.split()[-1])].append(i)
+            full[fold(m.text.split()[part])].append(i)
+    return full
+
+
+def _attach_surnames(mentions: list[Mention], idents: list[str], uf: _UnionFind) -> None:
+    """A one-word person joins the full name ending in that word (the nearest, if several);
+    failing that, the full name starting with it ("Maria" after "Maria Kovalenko")."""
+    surnames, first_names = _full_names(mentions, -1), _full_names(mentions, 0)
     for i, m in enumerate(mentions):
-        if m.label != lb.PERSON or " " in m.text or fold(m.text) not in full:
+        if m.label != lb.PERSON or " " in m.text:
             continue
-        candidates = full[fold(m.text)]
+        word = fold(m.text)
+        candidates = surnames.get(word) or first_names.get(word)
+        if not candidates:
+            continue
         if len({idents[j] for j in candidates}) > 1:
             idents[i] = f"ambiguous:{i}"  # two people share the surname: no merging by name
             before = [j for j in candidates if j < i]
@@ -218,17 +251,20 @@ def _link_acronyms(groups: list[_Group], uf: _UnionFind) -> None:
 
 
 def _link_surnames(groups: list[_Group], mentions: list[list[Mention]], uf: _UnionFind) -> None:
-    """A surname alone on one side meets the one person of that surname on the other."""
-    full: list[dict[str, set[int]]] = [defaultdict(set), defaultdict(set)]
+    """A surname (or else a first name) alone on one side meets the one person of that name on
+    the other."""
+    full = [[defaultdict(set), defaultdict(set)] for _ in (0, 1)]  # [doc][last, first]
     for gi, g in enumerate(groups):
         if g.label == lb.PERSON and g.surname is None:
             for i in g.members:
                 words = mentions[g.doc][i].text.split()
                 if len(words) > 1:
-                    full[g.doc][fold(words[-1])].add(gi)
+                    full[g.doc][0][fold(words[-1])].add(gi)
+                    full[g.doc][1][fold(words[0])].add(gi)
     for gi, g in enumerate(groups):
         if g.surname is not None:
-            other = full[1 - g.doc].get(g.surname, set())
+            last, first = full[1 - g.doc]
+            other = last.get(g.surname) or first.get(g.surname, set())
             if len(other) == 1:
                 uf.union(gi, next(iter(other)))
 
@@ -253,6 +289,15 @@ def link_pair(
     return _assign_keys(groups, mentions, uf)
 
 
+def _base_key(label: str, texts: list[str]) -> str:
+    """"number:6000000" for a figure with one value, else label and slug of the name."""
+    if label in _VALUE_LABELS:
+        values = {value_key(label, t) for t in texts}
+        if len(values) == 1 and None not in values:
+            return values.pop()
+    return f"{lb.label_slug(label)}:{_slug(canonical_name(label, texts))}"
+
+
 def _assign_keys(
     groups: list[_Group], mentions: tuple[list[Mention], list[Mention]], uf: _UnionFind
 ) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
@@ -266,7 +311,7 @@ def _assign_keys(
         ms = [mentions[g.doc][i] for g in gs for i in g.members]
         labels = Counter(g.label for g in gs for _ in g.members)
         label = max(labels, key=lambda lab: (labels[lab], -lb.LABELS.index(lab)))
-        base = f"{lb.label_slug(label)}:{_slug(canonical_name(label, [m.text for m in ms]))}"
+        base = _base_key(label, [m.text for m in ms])
         key, n = base, 1
         while key in used:
             n += 1

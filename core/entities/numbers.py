@@ -72,9 +72,9 @@ class Figure:
         return self.value == other.value
 
     def key(self) -> str:
-        """A value key for linking: "number:6000000", "money:eur:4100000", "date:2021-03-?"."""
+        """A value key for linking: "number:6000000", "money:eur:4100000", "date:2021-3-x"."""
         if isinstance(self.value, tuple):
-            return "date:" + "-".join("?" if v is None else str(v) for v in self.value)
+            return "date:" + "-".join("x" if v is None else str(v) for v in self.value)
         return f"{self.unit.rstrip(':')}:{plain(self.value)}"
 
 
