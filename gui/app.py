@@ -9,6 +9,10 @@ HEADLESS_COMMANDS = {"compare"}
 
 def main(argv: list[str] | None = None) -> int:
     """Run Concord with ``argv`` (defaults to the process arguments); returns the exit code."""
+    if getattr(sys, "frozen", False):  # a PyInstaller build: let spawned workers run
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and (args[0] in HEADLESS_COMMANDS or args[0] in ("-h", "--help", "--version")):
         from core.cli import main as cli_main
