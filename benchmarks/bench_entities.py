@@ -7,6 +7,7 @@ text is needed.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -31,7 +32,14 @@ def big_text() -> str:
     return "\n\n".join(parts)
 
 
+def load() -> str:
+    """The 1, 5 and 15 minute load averages (other jobs on the machine skew the timings)."""
+    return "load average " + " / ".join(f"{x:.2f}" for x in os.getloadavg()) + \
+        f" on {os.cpu_count()} cores"
+
+
 def bench() -> None:
+    print(load())
     text = big_text()
     words = len(text.split())
     doc = Document("big", "big", "utf-8", "text", text)
@@ -47,6 +55,7 @@ def bench() -> None:
     start = time.perf_counter()
     extract_entities(doc, tiny)
     print(f"  again, cached: {time.perf_counter() - start:.2f} s")
+    print(load())
 
 
 def score() -> None:

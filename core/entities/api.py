@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Literal
@@ -10,6 +11,7 @@ from core.entities import labels as lb
 from core.entities.backend import CancelCheck, NerBackend, default_backend
 from core.entities.cache import DEFAULT_CACHE, EntityCache, text_digest
 from core.entities.correct import CORRECTION_VERSION, Mention, correct
+from core.entities.gazetteer import warm_up
 from core.entities.link import canonical_name, link_pair
 from core.errors import Cancelled
 from core.model import Document, Entity, Result
@@ -54,6 +56,8 @@ def document_mentions(
     found = [cache.get(k) for k in keys]
     todo = [i for i, f in enumerate(found) if f is None]
     if todo:
+        # the place index takes seconds to build: build it while the model runs
+        threading.Thread(target=warm_up, name="gazetteer-warm-up", daemon=True).start()
         raw = backend.extract([texts[i] for i in todo], should_cancel)
         for i, mentions in zip(todo, raw, strict=True):
             if should_cancel and should_cancel():

