@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -176,14 +177,40 @@ def _with_ranges(draft: _Draft, spans_a: tuple[Span, ...], spans_b: tuple[Span, 
     placed.sort(key=lambda p: (p[0][0], p[0][1]))
     ranges = [r for r, _ in placed]
     kept = [m for _, m in placed]
-    weights = [max(1, (ra[1] - ra[0]) + (rb[1] - rb[0])) for ra, rb in ranges]
-    moved = moved_flags([r[0][0] for r in ranges], [r[1][0] for r in ranges], weights)
+    moved = _moved(ranges, [m.id in draft.extents for m in kept])
     renumber = {m.id: new_id for new_id, m in enumerate(kept)}
     matches = tuple(
         replace(m, id=renumber[m.id], a=ra, b=rb, moved=is_moved)
         for m, (ra, rb), is_moved in zip(kept, ranges, moved)
     )
     return matches, renumber
+
+
+def _moved(ranges: list[tuple[tuple[int, int], tuple[int, int]]],
+           is_group: list[bool]) -> list[bool]:
+    """Moved flags: runs nested in an aligned pair share its flag; the rest are ranked."""
+    groups = sorted((ra, rb, k) for k, (ra, rb) in enumerate(ranges) if is_group[k])
+    group_starts = [ra[0] for ra, _, _ in groups]
+    parent = [-1] * len(ranges)
+    for k, (ra, rb) in enumerate(ranges):
+        if is_group[k]:
+            continue
+        pos = bisect.bisect_right(group_starts, ra[0]) - 1
+        if pos >= 0:
+            ga, gb, g = groups[pos]
+            if ga[0] <= ra[0] and ra[1] <= ga[1] and gb[0] <= rb[0] and rb[1] <= gb[1]:
+                parent[k] = g
+    top = [k for k in range(len(ranges)) if parent[k] < 0]
+    weights = [max(1, (ranges[k][0][1] - ranges[k][0][0]) + (ranges[k][1][1] - ranges[k][1][0]))
+               for k in top]
+    flags = moved_flags([ranges[k][0][0] for k in top], [ranges[k][1][0] for k in top], weights)
+    moved = [False] * len(ranges)
+    for k, flag in zip(top, flags):
+        moved[k] = flag
+    for k, g in enumerate(parent):
+        if g >= 0:
+            moved[k] = moved[g]
+    return moved
 
 
 def _renumbered(spans: tuple[Span, ...], renumber: dict[int, int]) -> tuple[Span, ...]:

@@ -21,3 +21,15 @@ def test_engine_finds_every_gold_pair_and_nothing_else(path: Path) -> None:
     problems = "\n".join(describe(gold, score))
     assert score.missed == (), problems
     assert score.spurious == (), problems
+
+
+def test_only_the_moved_clause_is_marked_moved() -> None:
+    from core.engine import compare
+    from core.loading import load_document
+
+    root = GOLD_DIR.parent.parent.parent
+    result = compare(load_document(root / "tests/data/pairs/contract/a.txt"),
+                     load_document(root / "tests/data/pairs/contract/b.txt"))
+    text_a = result.documents[0].text
+    moved = [text_a[m.a[0]:m.a[1]] for m in result.matches if m.moved]
+    assert len(moved) == 1 and moved[0].startswith("Liability")
