@@ -1,4 +1,4 @@
-"""The entity sidebar: entities in both documents, only in A, only in B, by label, with filters."""
+"""The entity sidebar: entities in both, only in A, only in B, figures that differ; filters."""
 
 from __future__ import annotations
 
@@ -17,12 +17,15 @@ from PySide6.QtWidgets import (
 
 from core.entities import labels as lb
 from core.entities.api import EntityGroup, entity_groups
+from core.entities.figures import FigureDifference, figure_differences
 from core.entities.gazetteer import fold
 from core.model import Result
 
 STATUS_TITLES = {"both": "In both", "only_a": "Only in A", "only_b": "Only in B"}
 ALL_LABELS = "All labels"
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
+FIGURE_ROLE = Qt.ItemDataRole.UserRole + 2
+FIGURES_TITLE = "Figures that differ"
 
 Ranges = list[tuple[int, int]]
 
@@ -40,6 +43,7 @@ class EntityPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._groups: list[EntityGroup] = []
+        self._figures: list[FigureDifference] = []
         self._steps: list[tuple[int, int, int]] = []
         self._step = -1
         self.filter_box = QLineEdit(placeholderText="Filter entities…")
@@ -77,15 +81,22 @@ class EntityPanel(QWidget):
     def set_result(self, result: Result | None) -> None:
         """Show the entities of ``result`` (None, or a result without entities, clears)."""
         self._groups = entity_groups(result) if result is not None else []
+        self._figures = figure_differences(result) if result is not None else []
         if result is None or result.entities is None:
             self.status.setText("Entities are being found…" if result is not None else "")
         else:
-            self.status.setText(f"{len(self._groups)} entities.")
+            self.status.setText(f"{len(self._groups)} entities."
+                                + (f" {len(self._figures)} figure(s) differ." if self._figures
+                                   else ""))
         self._refill()
 
     def groups(self) -> list[EntityGroup]:
         """The groups currently held (unfiltered)."""
         return list(self._groups)
+
+    def figures(self) -> list[FigureDifference]:
+        """The figure differences currently held (unfiltered)."""
+        return list(self._figures)
 
     def _visible(self, group: EntityGroup) -> bool:
         label = self.label_filter.currentText()
@@ -114,8 +125,32 @@ class EntityPanel(QWidget):
             top.setExpanded(True)
             for item in by_label.values():
                 item.setExpanded(True)
+        self._add_figures()
         self.tree.resizeColumnToContents(1)
         self.tree.resizeColumnToContents(2)
+
+    def _figure_visible(self, diff: FigureDifference) -> bool:
+        label = self.label_filter.currentText()
+        if label != ALL_LABELS and diff.label != label:
+            return False
+        needle = fold(self.filter_box.text())
+        return not needle or needle in fold(diff.a_text) or needle in fold(diff.b_text)
+
+    def _add_figures(self) -> None:
+        """A fourth group: figures stated differently in a reworded pair (none: no group)."""
+        shown = [(i, d) for i, d in enumerate(self._figures) if self._figure_visible(d)]
+        if not self._figures:
+            return
+        top = QTreeWidgetItem([f"{FIGURES_TITLE} ({len(shown)})", "", ""])
+        top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+        top.setToolTip(0, "The same fact with different figures in a reworded passage")
+        self.tree.addTopLevelItem(top)
+        for i, diff in shown:
+            item = QTreeWidgetItem([f"A: {diff.a_text} | B: {diff.b_text}", "", ""])
+            item.setData(0, FIGURE_ROLE, i)
+            item.setToolTip(0, f"{diff.label}, reworded passage {diff.match_id + 1}")
+            top.addChild(item)
+        top.setExpanded(True)
 
     @staticmethod
     def _row(group: EntityGroup) -> QTreeWidgetItem:
@@ -127,6 +162,10 @@ class EntityPanel(QWidget):
         return item
 
     def _on_current(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        index = item.data(0, FIGURE_ROLE) if item is not None else None
+        if index is not None:
+            self.select_figure(self._figures[index])
+            return
         key = item.data(0, GROUP_ROLE) if item is not None else None
         group = next((g for g in self._groups if g.key == key), None)
         if group is None:
@@ -142,6 +181,13 @@ class EntityPanel(QWidget):
         self._step = -1
         self._set_stepping(len(self._steps) > 1)
         self.mentions_selected.emit(list(group.mentions_a), list(group.mentions_b))
+
+    def select_figure(self, diff: FigureDifference) -> None:
+        """Emit both sides of a figure difference; Previous / Next go between them."""
+        self._steps = [(0, *diff.a_range), (1, *diff.b_range)]
+        self._step = -1
+        self._set_stepping(True)
+        self.mentions_selected.emit([diff.a_range], [diff.b_range])
 
     def step(self, delta: int) -> None:
         """Move to the next (``delta`` = 1) or previous (-1) mention of the selected entity."""

@@ -44,11 +44,11 @@ def pair_differences(text_a: str, text_b: str) -> list[tuple[Figure, Figure]]:
 
 def figure_differences(result: Result) -> list[FigureDifference]:
     """Figures that differ for the same fact in the reworded pairs of ``result``."""
-    text_a, text_b = result.documents[0].text, result.documents[1].text
-    out = []
+    out: list[FigureDifference] = []
     for m in result.matches:
         if m.kind != "reworded":
             continue
+        text_a, text_b = result.documents[0].text, result.documents[1].text
         (a0, a1), (b0, b1) = m.a, m.b
         for fa, fb in pair_differences(text_a[a0:a1], text_b[b0:b1]):
             out.append(FigureDifference(
