@@ -70,6 +70,11 @@ PAIRS = [
     ("The fund holds $40 million.", "The fund holds $45m.", [("$40 million", "$45m")]),
     ("They arrived in 2019.", "They arrived in 2020.", [("2019", "2020")]),
     ("Twenty-five homes were flooded.", "25 homes were flooded.", []),
+    # one figure each, but about different things: the words around them do not agree
+    ("The council approved a new warehouse worth £40m after long talks.",
+     "The mayor welcomed a final tariff worth £21m.", []),
+    ("Crews inspected turbines in Leeds on Saturday, while engineers waited.",
+     "Economists defended the railways on Monday, while pensioners protested.", []),
 ]
 
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from core.entities.numbers import Figure, find_figures
 from core.model import Result
+
+_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+_STOP = frozenset(
+    "the and that this with from for was were had has have been are its their his her after "
+    "before while when where which who than then there they said says also but not into over "
+    "about around some more less least most nearly almost".split())
+CONTEXT_WORDS = 5  # words either side of a figure that must partly agree
+MIN_CONTEXT_OVERLAP = 0.2  # Jaccard overlap of those words: below it, not the same fact
 
 
 @dataclass(frozen=True)
@@ -30,14 +39,34 @@ def _by_unit(figures: list[Figure]) -> dict[str, list[Figure]]:
     return grouped
 
 
+def context(text: str, fig: Figure) -> set[str]:
+    """Content words near ``fig`` (folded, plural "s" dropped): what the figure is about."""
+    before = _WORD_RE.findall(text[: fig.start])[-CONTEXT_WORDS:]
+    after = _WORD_RE.findall(text[fig.end :])[:CONTEXT_WORDS]
+    words = {w.lower() for w in before + after} - _STOP
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words}
+
+
+def same_fact(text_a: str, fa: Figure, text_b: str, fb: Figure) -> bool:
+    """Whether the words around the two figures agree enough for them to state one fact."""
+    ca, cb = context(text_a, fa), context(text_b, fb)
+    if not ca and not cb:
+        return True  # the figures stand alone ("Total: 3,400")
+    common = len(ca & cb)
+    return common >= 1 and common / len(ca | cb) >= MIN_CONTEXT_OVERLAP
+
+
 def pair_differences(text_a: str, text_b: str) -> list[tuple[Figure, Figure]]:
-    """Figures of one unit that differ, where each side states exactly one value of that unit."""
+    """Figures of one unit that differ, where each side states exactly one value of that unit
+    and the words around them agree."""
     units_a = _by_unit(find_figures(text_a))
     units_b = _by_unit(find_figures(text_b))
     out = []
     for unit, in_a in units_a.items():
         in_b = units_b.get(unit, [])
-        if len(in_a) == 1 and len(in_b) == 1 and not in_a[0].same_value(in_b[0]):
+        if len(in_a) != 1 or len(in_b) != 1 or in_a[0].same_value(in_b[0]):
+            continue
+        if same_fact(text_a, in_a[0], text_b, in_b[0]):
             out.append((in_a[0], in_b[0]))
     return sorted(out, key=lambda pair: pair[0].start)
 

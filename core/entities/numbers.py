@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from core.entities import labels as lb
 
@@ -86,15 +87,11 @@ def plain(value: object) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
     start: int
     end: int
     text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str
 
 
 class _Scanner:
@@ -102,7 +99,8 @@ class _Scanner:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.toks = [_Tok(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text)]
+        self.toks = [_Tok(m.start(), m.end(), w := m.group(0), w.lower())
+                     for m in _TOKEN_RE.finditer(text)]
 
     def tok(self, i: int) -> _Tok | None:
         return self.toks[i] if 0 <= i < len(self.toks) else None
@@ -123,6 +121,9 @@ class _Scanner:
         out: list[Figure] = []
         i = 0
         while i < len(self.toks):
+            if not _may_start(self.toks[i]):
+                i += 1
+                continue
             found = (self._at_date(i) or self._at_time(i) or self._at_quantity(i)
                      or self._at_weekday(i))
             if found is None:
@@ -333,6 +334,15 @@ class _Scanner:
         if t.low in _WEEKDAYS and t.text[0].isupper():
             return self.figure(i, i + 1, lb.DATE, "weekday", Decimal(_WEEKDAYS[t.low]))
         return None
+
+
+_STARTERS = frozenset({*_SMALL, *_TENS, *_MONTHS, *_WEEKDAYS, "a", "an", "usd", "eur", "gbp",
+                       *(p.lower() for p in _SYMBOL_PREFIX), *_SYMBOLS})
+
+
+def _may_start(tok: _Tok) -> bool:
+    """Whether a figure can begin at ``tok`` (most words are ruled out at once)."""
+    return tok.text[0].isdigit() or tok.low.split("-", 1)[0] in _STARTERS
 
 
 def _word_value(word: str, current: int) -> int | None:
