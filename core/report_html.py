@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from core.report_model import EntityLine, EntityTable, FileInfo, Report, percent
+from core.report_model import EntityLine, EntityTable, FigureLine, FileInfo, Report, percent
 from core.report_rows import Cell, Row
 
 # Okabe-Ito families as light tints: they print as pale greys, and every kind also has a
@@ -72,6 +72,8 @@ def render_html(report: Report) -> str:
     ]
     if report.entities is not None:
         parts.append(render_entities(report.entities))
+        if report.figure_lines:
+            parts.append(render_figure_lines(report.figure_lines))
     parts.append("</body>\n</html>\n")
     return "".join(parts)
 
@@ -249,5 +251,21 @@ def _entity_section(title: str, lines: tuple[EntityLine, ...]) -> str:
         out.append(f"<tr><td><b>{shown}</b></td><td>{e(line.form_a)}</td>"
                    f"<td>{e(line.form_b)}</td><td class=\"num\">{line.count_a}</td>"
                    f"<td class=\"num\">{line.count_b}</td></tr>\n")
+    out.append("</table>\n")
+    return "".join(out)
+
+
+def render_figure_lines(lines: tuple[FigureLine, ...]) -> str:
+    """Facts stated with different figures in reworded passages (number, sum, date...)."""
+    out = [f"<h3>Figures that differ ({len(lines)})</h3>\n",
+           "<p class=\"note\">The same fact with a different figure in a reworded passage.</p>\n",
+           "<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
+           "width=\"100%\">\n<thead><tr><th width=\"16%\">Label</th><th width=\"42%\">"
+           "In A</th><th width=\"42%\">In B</th></tr></thead>\n"]
+    for line in lines:
+        out.append(f"<tr><td><b>{e(line.label)}</b></td>"
+                   f"<td>{e(line.text_a)} <span class=\"lines\">(line {line.line_a})</span></td>"
+                   f"<td>{e(line.text_b)} <span class=\"lines\">(line {line.line_b})</span></td>"
+                   "</tr>\n")
     out.append("</table>\n")
     return "".join(out)

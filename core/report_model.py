@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import core
+from core.entities.figures import figure_differences
 from core.model import DocSummary, Document, Entity, Result
 from core.report_rows import Row, aligned_rows
 
@@ -60,6 +61,17 @@ class EntityTable:
 
 
 @dataclass(frozen=True)
+class FigureLine:
+    """A fact stated with different figures in a reworded pair, with each figure's line."""
+
+    label: str
+    text_a: str
+    line_a: int
+    text_b: str
+    line_b: int
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything the renderer needs, already computed and ordered."""
 
@@ -74,6 +86,7 @@ class Report:
     rows: tuple[Row, ...]
     entities: EntityTable | None
     notes: tuple[str, ...] = ()
+    figure_lines: tuple[FigureLine, ...] = ()  # only filled when entities are present
 
 
 def iso_time(timestamp: float | None = None) -> str:
@@ -177,6 +190,17 @@ def build_report(result: Result, title: str = "Concord comparison report",
         rows=tuple(rows),
         entities=entity_table(result.entities) if result.entities is not None else None,
         notes=tuple(notes),
+        figure_lines=figure_lines(result) if result.entities is not None else (),
+    )
+
+
+def figure_lines(result: Result) -> tuple[FigureLine, ...]:
+    """Figures that differ for the same fact in reworded pairs, with 1-based line numbers."""
+    text_a, text_b = result.documents[0].text, result.documents[1].text
+    return tuple(
+        FigureLine(d.label, " ".join(d.a_text.split()), text_a.count("\n", 0, d.a_range[0]) + 1,
+                   " ".join(d.b_text.split()), text_b.count("\n", 0, d.b_range[0]) + 1)
+        for d in figure_differences(result)
     )
 
 
