@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -20,6 +21,7 @@ NEIGHBOUR_WEIGHT = 0.1
 MIN_SHARED_STEMS = 2
 MERGE_GAIN = 0.02  # a merged 1:2 group must beat the 1:1 pair by this much
 MAX_GROUP = 3  # sentences on one side of a group
+MAX_GAP = 3  # sentences per side in a gap between aligned pairs that fill_gaps scores
 RESCUE_RUN = 5  # words in a phrase that ties two otherwise unmatched sentences
 
 
@@ -223,6 +225,7 @@ def align_sentences(sa: Sequence[Sentence], sb: Sequence[Sentence], threshold: f
     scores = candidate_pairs(scorer, sa, sb, floor=0.5 * threshold, check=check)
     check()
     pairs = choose_pairs(scores, threshold)
+    pairs = sorted(pairs + fill_gaps(pairs, scorer, sa, sb, scores, threshold))
     pairs = sorted(pairs + rescue_short_pairs(pairs, sa, sb, scores, threshold))
     pairs = fill_identical_neighbours(pairs, sa, sb, scores)
     return grow_groups(pairs, scores, scorer, sa, sb)
@@ -248,6 +251,31 @@ def fill_identical_neighbours(pairs: list[tuple[int, int]], sa: Sequence[Sentenc
                 added.append((ni, nj))
                 todo.append((ni, nj))
     return sorted(pairs + added)
+
+
+def fill_gaps(pairs: list[tuple[int, int]], scorer: TfidfScorer, sa: Sequence[Sentence],
+              sb: Sequence[Sentence], scores: dict[tuple[int, int], float],
+              threshold: float) -> list[tuple[int, int]]:
+    """Score every pair inside small gaps between in-order pairs, whatever their words.
+
+    Sentences made of common words seed no candidates, but when their neighbours are
+    aligned on both sides the gap between them is a cheap, safe place to look.
+    """
+    added = []
+    for (i0, j0), (i1, j1) in itertools.pairwise(sorted(pairs)):
+        if not (0 < i1 - i0 - 1 <= MAX_GAP and 0 < j1 - j0 - 1 <= MAX_GAP):
+            continue
+        gap = {(i, j): scorer.score(sa[i:i + 1], sb[j:j + 1])
+               for i in range(i0 + 1, i1) for j in range(j0 + 1, j1)}
+        used_a: set[int] = set()
+        used_b: set[int] = set()
+        for (i, j), sim in sorted(gap.items(), key=lambda kv: (-kv[1], kv[0])):
+            if sim >= threshold and i not in used_a and j not in used_b:
+                used_a.add(i)
+                used_b.add(j)
+                scores[(i, j)] = sim
+                added.append((i, j))
+    return added
 
 
 def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
