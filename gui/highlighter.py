@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
 from core.model import Match, Span
 from gui.palette import Theme, changed_format, kind_format
@@ -53,8 +55,15 @@ def change_index(matches: Sequence[Match], side: int) -> RangeIndex:
     return RangeIndex(ranges)
 
 
+SLICE_SECONDS = 0.012  # main-thread time per background highlighting step
+
+
 class SpanHighlighter(QSyntaxHighlighter):
-    """Applies kind formats to each block as Qt lays it out: cost is per visible block."""
+    """Applies kind formats block by block: visible blocks at once, the rest in time slices.
+
+    ``set_spans`` never walks the whole document on the UI thread: the blocks on screen are
+    formatted immediately (``highlight_range``), the others by a timer in ~12 ms slices.
+    """
 
     def __init__(self, document: QTextDocument, theme: Theme) -> None:
         super().__init__(document)
@@ -64,6 +73,11 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._moved: set[int] = set()
         self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
         self._changed: dict[bool, QTextCharFormat] = {}
+        self._done: set[int] = set()  # block numbers formatted for the current spans
+        self._next = QTextBlock()
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._work)
         self._build_formats()
 
     def _build_formats(self) -> None:
@@ -73,28 +87,66 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._changed = {m: changed_format(self._theme, m) for m in (False, True)}
 
     def set_theme(self, theme: Theme) -> None:
-        """Switch colours (system palette changed) and repaint."""
+        """Switch colours (system palette changed) and repaint progressively."""
         self._theme = theme
         self._build_formats()
-        self.rehighlight()
+        self._restart()
 
     def set_spans(self, spans: Sequence[Span], matches: Sequence[Match], side: int) -> None:
         """Show a new result's spans for document ``side`` (0 = A, 1 = B)."""
+        if not spans and not len(self._spans):
+            return  # nothing shown, nothing to show
         self._spans = span_index(spans)
         self._changes = change_index(matches, side)
         self._moved = {m.id for m in matches if m.moved}
-        self.rehighlight()
+        self._restart()
 
-    def clear_spans(self) -> None:
-        """Remove every highlight (the document changed; no result yet)."""
-        self._spans = RangeIndex([])
-        self._changes = RangeIndex([])
-        self.rehighlight()
+    def document_replaced(self) -> None:
+        """The text was replaced (Qt re-ran highlightBlock on every block): forget state."""
+        self._timer.stop()
+        self._done.clear()
+
+    @property
+    def pending(self) -> bool:
+        """True while blocks still wait for their formats."""
+        return self._timer.isActive()
+
+    def _restart(self) -> None:
+        self._done.clear()
+        self._next = self.document().begin()
+        self._timer.start()
+
+    def highlight_range(self, first: QTextBlock, last_position: int) -> None:
+        """Format the blocks from ``first`` up to ``last_position`` now (the visible ones)."""
+        block = first
+        while block.isValid() and block.position() <= last_position:
+            if block.blockNumber() not in self._done:
+                self.rehighlightBlock(block)
+            block = block.next()
+
+    def finish(self) -> None:
+        """Format every remaining block now (tests, printing a grab)."""
+        while self._timer.isActive():
+            self._work(deadline=float("inf"))
+
+    def _work(self, deadline: float | None = None) -> None:
+        end = time.perf_counter() + SLICE_SECONDS if deadline is None else deadline
+        block = self._next
+        while block.isValid():
+            if block.blockNumber() not in self._done:
+                self.rehighlightBlock(block)
+            block = block.next()
+            if time.perf_counter() > end:
+                break
+        self._next = block
+        if not block.isValid():
+            self._timer.stop()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+        block = self.currentBlock()
+        self._done.add(block.blockNumber())
         if not len(self._spans):
             return
-        block = self.currentBlock()
         start = block.position()
         end = start + len(text)
         for s_start, s_end, span in self._spans.overlapping(start, end):

@@ -170,7 +170,7 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
             pane.files_dropped.connect(lambda paths, s=side: self.load_dropped(paths, s))
             pane.hovered.connect(lambda offset, s=side: self._on_hover(s, offset))
             pane.clicked.connect(lambda offset, s=side: self._on_click(s, offset))
-            pane.verticalScrollBar().valueChanged.connect(lambda _v, s=side: self._update_ruler(s))
+            pane.verticalScrollBar().valueChanged.connect(lambda _v, s=side: self._on_scroll(s))
             pane.updateRequest.connect(lambda *_a, s=side: self._update_ruler(s))
             self.rulers[side].jump_requested.connect(
                 lambda offset, s=side: self.panes[s].scroll_to_offset(offset))
@@ -224,6 +224,7 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self._show_result(None)
         self.docs[side] = doc
         self.headers[side].set_document(doc)
+        self.highlighters[side].document_replaced()
         self.panes[side].set_text(doc.text)
         self.rulers[side].set_spans(len(doc.text), ())
         self.timings["set_text"] = time.perf_counter() - started
@@ -288,6 +289,7 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         for side in (0, 1):
             spans = result.spans[side] if result else ()
             self.highlighters[side].set_spans(spans, matches, side)
+            self.highlight_visible(side)
             self.panes[side].set_layer("focus", [], mark_format("#000000"))
             length = len(self.docs[side].text) if self.docs[side] else 0
             self.rulers[side].set_spans(length, spans)
@@ -352,6 +354,17 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
                 color.setAlpha(255)
                 color = color.lighter(160) if not self.theme.dark else color.darker(180)
             self.panes[side].set_layer("focus", ranges, mark_format(color.name()))
+
+    def _on_scroll(self, side: int) -> None:
+        self.highlight_visible(side)
+        self._update_ruler(side)
+
+    def highlight_visible(self, side: int) -> None:
+        """Format the blocks on screen now (the rest is formatted in the background)."""
+        pane = self.panes[side]
+        if self.highlighters[side].pending:
+            last = pane.offset_at_y(pane.viewport().height())
+            self.highlighters[side].highlight_range(pane.firstVisibleBlock(), last)
 
     def _update_ruler(self, side: int) -> None:
         self.rulers[side].set_view(*self.panes[side].visible_range())

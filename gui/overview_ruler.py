@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from core.model import Span
@@ -29,6 +29,7 @@ class OverviewRuler(QWidget):
         self._marks: list[tuple[int, int]] = []
         self._view = (0, 0)
         self._theme = LIGHT
+        self._cache: QPixmap | None = None  # the spans, rendered once per size / result
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(16, 100)
@@ -36,12 +37,14 @@ class OverviewRuler(QWidget):
     def set_theme(self, theme: Theme) -> None:
         """Use ``theme``'s colours."""
         self._theme = theme
+        self._cache = None
         self.update()
 
     def set_spans(self, length: int, spans: Sequence[Span]) -> None:
         """Show ``spans`` of a document ``length`` characters long."""
         self._length = max(length, 0)
         self._spans = spans
+        self._cache = None
         self.update()
 
     def set_marks(self, ranges: list[tuple[int, int]]) -> None:
@@ -72,21 +75,40 @@ class OverviewRuler(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Window))
         if self._length:
-            self._paint_spans(painter)
+            painter.drawPixmap(0, 0, self._spans_pixmap())
             self._paint_marks(painter)
             self._paint_view(painter)
         painter.end()
 
+    def _spans_pixmap(self) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        if self._cache is not None and self._cache.deviceIndependentSize().toSize() == self.size():
+            return self._cache
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        self._paint_spans(painter)
+        painter.end()
+        self._cache = pixmap
+        return pixmap
+
     def _paint_spans(self, painter: QPainter) -> None:
+        colors = {kind: QColor(self._theme.strong[kind]) for kind in KIND_COLUMN}
+        colors["unique"].setAlpha(110)
         width = self.width() - 4
+        run: list = []  # [kind, top, bottom]: neighbouring spans of a kind drawn as one
         for span in self._spans:
-            top = self._y(span.start)
-            height = max(self._y(span.end) - top, 1.0)
-            color = self._theme.strong_color(span.kind)
-            if span.kind == "unique":
-                color = QColor(color)
-                color.setAlpha(110)
-            painter.fillRect(QRectF(2, top, width, height), color)
+            top, bottom = self._y(span.start), self._y(span.end)
+            if run and run[0] == span.kind and top - run[2] < 1.0:
+                run[2] = bottom
+                continue
+            if run:
+                painter.fillRect(QRectF(2, run[1], width, max(run[2] - run[1], 1.0)),
+                                 colors[run[0]])
+            run = [span.kind, top, bottom]
+        if run:
+            painter.fillRect(QRectF(2, run[1], width, max(run[2] - run[1], 1.0)), colors[run[0]])
 
     def _paint_marks(self, painter: QPainter) -> None:
         color = QColor(self._theme.mark)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -12,10 +13,9 @@ from gui.settings_dialog import SettingsDialog
 def _printing():
     """The gui.printing module, or None when it is not available yet."""
     try:
-        import gui.printing as printing
+        return importlib.import_module("gui.printing")
     except ImportError:
         return None
-    return printing
 
 
 class ReportsMixin:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -16,7 +16,7 @@ def _drop(target, paths=(), mime=None) -> bool:
         mime.setUrls([QUrl.fromLocalFile(p) for p in paths])
     args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
             Qt.KeyboardModifier.NoModifier)
-    enter = QDragEnterEvent(QPointF(10, 10), *args)
+    enter = QDragEnterEvent(QPoint(10, 10), *args)
     QApplication.sendEvent(target, enter)
     if not enter.isAccepted():
         return False
