@@ -12,6 +12,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _ACRONYM_DOTS_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _NON_WORD_RE = re.compile(r"[\s\-‐‑–—_/]+")
 _CODE_RE = re.compile(r"^[A-Z]{2,3}$")
+_DIGIT_RE = re.compile(r"\d")
 # Historic countries under the name news uses, and the adjectives that stand for them.
 _HISTORIC_NAMES = {"SUHH": "Soviet Union"}
 _COUNTRY_ALIASES = {"soviet union": "SUHH", "ussr": "SUHH", "soviet": "SUHH",
@@ -28,13 +29,19 @@ _REGION_ALIASES = {"washington state": "washington", "state of washington": "was
 
 def strip_accents(text: str) -> str:
     """``text`` without combining marks ("Zürich" -> "Zurich")."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=16_384)
 def fold(text: str) -> str:
     """Comparison form of a name: accents, case, dots in acronyms, hyphens and spacing folded."""
+    return _fold(text)
+
+
+def _fold(text: str) -> str:  # uncached: for building the index (names seen once)
     text = strip_accents(text).translate(_APOSTROPHES)
     text = _ACRONYM_DOTS_RE.sub(lambda m: m.group(0).replace(".", ""), text)
     text = _NON_WORD_RE.sub(" ", text).strip(" .,;:'\"()[]")
@@ -114,20 +121,20 @@ class _Index:
         for city in cities:  # most populous first: it wins a shared name
             pop = int(city.get("population") or 0)
             main = Place(f"geo:{city['geonameid']}", city["name"], "city", pop)
-            self.cities.setdefault(fold(city["name"]), main)
+            self.cities.setdefault(_fold(city["name"]), main)
             alt_place = Place(main.id, main.name, "city", pop, primary=False)
             for alt in city.get("alternatenames", ()):
                 if _usable_alternate(alt):
-                    self.cities.setdefault(fold(alt), alt_place)
+                    self.cities.setdefault(_fold(alt), alt_place)
 
 
 def _usable_alternate(name: str) -> bool:
     """Latin-script alternate names, not airport codes or fragments."""
-    if len(name) < 3 or any(ch.isdigit() for ch in name):
+    if len(name) < 3 or not name[:1].isupper() or _DIGIT_RE.search(name):
         return False
     if name.isupper() and len(name) <= 4:  # IATA codes ("IEV") and the like
         return False
-    return strip_accents(name).isascii() and name[:1].isupper()
+    return name.isascii() or strip_accents(name).isascii()
 
 
 _LOCK = threading.Lock()
