@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QMessageBox, QStyle, QToolBar
 
 REPORT_ACTIONS = ("print", "preview", "export_pdf", "export_html")
@@ -26,14 +26,31 @@ def _action(window, text: str, slot: Callable, shortcuts=(), tip: str = "",
     return action
 
 
+def glyph_icon(window, glyph: str) -> QIcon:
+    """An icon drawn from a text glyph, in the palette's text colour (crisp at any DPI)."""
+    ratio = window.devicePixelRatioF()
+    pixmap = QPixmap(int(24 * ratio), int(24 * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    font = QFont(window.font())
+    font.setPixelSize(20)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(window.palette().color(QPalette.ColorRole.ButtonText))
+    painter.drawText(QRect(0, 0, 24, 24), Qt.AlignmentFlag.AlignCenter, glyph)
+    painter.end()
+    return QIcon(pixmap)
+
+
 def _file_menu(window, acts: dict) -> None:
     sp = QStyle.StandardPixmap
     acts["open_a"] = _action(window, "Open &A…", lambda: window.open_side(0), ["Ctrl+O"],
                              "Open the left document", sp.SP_DialogOpenButton)
     acts["open_b"] = _action(window, "Open &B…", lambda: window.open_side(1), ["Ctrl+Shift+O"],
                              "Open the right document", sp.SP_DialogOpenButton)
-    acts["swap"] = _action(window, "&Swap sides", window.swap_sides, ["Ctrl+Shift+S"],
-                           icon=sp.SP_BrowserReload)
+    acts["swap"] = _action(window, "&Swap sides", window.swap_sides, ["Ctrl+Shift+S"])
+    acts["swap"].setIcon(glyph_icon(window, "⇄"))
     acts["reload"] = _action(window, "&Reload", window.reload, ["Ctrl+R"],
                              "Read both files again", sp.SP_BrowserReload)
     acts["print"] = _action(window, "&Print…", window.print_report, ["Ctrl+P"])
@@ -71,6 +88,7 @@ def _edit_view_menus(window, acts: dict) -> None:
     sync.setShortcut(QKeySequence("Ctrl+L"))
     sync.setToolTip("Scroll both panes together, following the alignment (Ctrl+L)")
     sync.toggled.connect(window.set_sync_scroll)
+    sync.setIcon(glyph_icon(window, "⇅"))
     acts["sync_scroll"] = sync
     wrap = QAction("&Word wrap", window)
     wrap.setCheckable(True)
@@ -122,6 +140,13 @@ def _toolbar(window, acts: dict) -> None:
             bar.addAction(acts[key])
     window.addToolBar(bar)
     acts["toolbar"] = bar
+
+
+def fit_toolbar(window) -> None:
+    """Icons only when the window is too narrow for labels beside them."""
+    style = (Qt.ToolButtonStyle.ToolButtonTextBesideIcon if window.width() >= 1180
+             else Qt.ToolButtonStyle.ToolButtonIconOnly)
+    window.actions_["toolbar"].setToolButtonStyle(style)
 
 
 def build_actions(window) -> dict:

@@ -92,11 +92,11 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._build_formats()
         self._restart()
 
-    def set_spans(self, spans: Sequence[Span], matches: Sequence[Match], side: int) -> None:
-        """Show a new result's spans for document ``side`` (0 = A, 1 = B)."""
-        if not spans and not len(self._spans):
+    def set_spans(self, spans: RangeIndex, matches: Sequence[Match], side: int) -> None:
+        """Show a new result's spans (indexed) for document ``side`` (0 = A, 1 = B)."""
+        if not len(spans) and not len(self._spans):
             return  # nothing shown, nothing to show
-        self._spans = span_index(spans)
+        self._spans = spans
         self._changes = change_index(matches, side)
         self._moved = {m.id for m in matches if m.moved}
         self._restart()

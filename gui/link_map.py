@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from PySide6.QtCore import QPoint, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -20,6 +22,9 @@ class LinkMap(QWidget):
         super().__init__(parent)
         self._panes = (left, right)
         self._matches: tuple[Match, ...] = ()
+        self._by_side: tuple[list[Match], ...] = ([], [])
+        self._starts: tuple[list[int], ...] = ([], [])
+        self._longest = (0, 0)
         self._focus: int | None = None
         self._theme = LIGHT
         self._paths: list[tuple[int, QPainterPath]] = []
@@ -43,6 +48,11 @@ class LinkMap(QWidget):
     def set_result(self, result: Result | None) -> None:
         """Draw the matches of ``result`` (None: draw nothing)."""
         self._matches = result.matches if result is not None else ()
+        self._by_side = tuple(sorted(self._matches, key=lambda m, s=s: (m.a, m.b)[s][0])
+                              for s in (0, 1))
+        self._starts = tuple([(m.a, m.b)[s][0] for m in self._by_side[s]] for s in (0, 1))
+        self._longest = tuple(max(((m.a, m.b)[s][1] - (m.a, m.b)[s][0]
+                                   for m in self._matches), default=0) for s in (0, 1))
         self._focus = None
         self.update()
 
@@ -94,10 +104,7 @@ class LinkMap(QWidget):
         bottom = max(t + p.viewport().height() for t, p in zip(tops, self._panes, strict=True))
         painter.setClipRect(0, int(top), self.width(), int(bottom - top))
         focused = None
-        for match in self._matches:
-            if not (match.a[0] <= a1 and match.a[1] >= a0) and not (
-                    match.b[0] <= b1 and match.b[1] >= b0):
-                continue
+        for match in self._visible_matches(((a0, a1), (b0, b1))):
             path = self._band(match, tops)
             self._paths.append((match.id, path))
             if match.id == self._focus:
@@ -106,6 +113,20 @@ class LinkMap(QWidget):
                 self._draw(painter, match, path, 70)
         if focused is not None:
             self._draw(painter, focused[0], focused[1], 170)
+
+    def _visible_matches(self, views: tuple[tuple[int, int], ...]) -> list[Match]:
+        """Matches overlapping the visible range of either pane, in A order (bisect)."""
+        found: dict[int, Match] = {}
+        for side in (0, 1):
+            first, last = views[side]
+            i = bisect_left(self._starts[side], first - self._longest[side])
+            ordered, starts = self._by_side[side], self._starts[side]
+            while i < len(ordered) and starts[i] <= last:
+                rng = (ordered[i].a, ordered[i].b)[side]
+                if rng[1] >= first:
+                    found[ordered[i].id] = ordered[i]
+                i += 1
+        return sorted(found.values(), key=lambda m: m.a)
 
     def _draw(self, painter: QPainter, match: Match, path: QPainterPath, alpha: int) -> None:
         color = self._theme.strong_color(match.kind)

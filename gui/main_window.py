@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from core.errors import ConcordError
 from core.loading import DEFAULT_MAX_BYTES, load_document
 from core.model import Document, Result
-from gui.actions import build_actions, update_action_states
+from gui.actions import build_actions, fit_toolbar, update_action_states
 from gui.find_bar import FindBar
 from gui.highlighter import RangeIndex, SpanHighlighter, span_index
 from gui.legend import Legend
@@ -286,15 +286,14 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self._result = result
         self._focus_match = None
         matches = result.matches if result else ()
-        for side in (0, 1):
-            spans = result.spans[side] if result else ()
-            self.highlighters[side].set_spans(spans, matches, side)
-            self.highlight_visible(side)
-            self.panes[side].set_layer("focus", [], mark_format("#000000"))
-            length = len(self.docs[side].text) if self.docs[side] else 0
-            self.rulers[side].set_spans(length, spans)
         self._indexes = ((span_index(result.spans[0]), span_index(result.spans[1]))
                          if result else (RangeIndex([]), RangeIndex([])))
+        for side in (0, 1):
+            self.highlighters[side].set_spans(self._indexes[side], matches, side)
+            self.highlight_visible(side)
+            self.panes[side].set_layer("focus", [], self.focus_format())
+            length = len(self.docs[side].text) if self.docs[side] else 0
+            self.rulers[side].set_spans(length, result.spans[side] if result else ())
         alignment = (AlignmentMap(result.matches, len(result.documents[0].text),
                                   len(result.documents[1].text)) if result else None)
         self.sync.set_map(alignment)
@@ -344,16 +343,20 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         if self._result is None:
             return
         self.link_map.set_focus_match(match_id)
+        ranges: tuple[tuple[int, int], ...] = ((), ())  # type: ignore[assignment]
+        if match_id is not None:
+            match = self._result.match_by_id(match_id)
+            ranges = ((match.a,), (match.b,))
         for side in (0, 1):
-            ranges = []
-            color = QColor(self.theme.focus)
-            if match_id is not None:
-                match = self._result.match_by_id(match_id)
-                ranges = [match.a if side == 0 else match.b]
-                color = self.theme.strong_color(match.kind)
-                color.setAlpha(255)
-                color = color.lighter(160) if not self.theme.dark else color.darker(180)
-            self.panes[side].set_layer("focus", ranges, mark_format(color.name()))
+            self.panes[side].set_layer("focus", list(ranges[side]), self.focus_format())
+
+    def focus_format(self) -> QTextCharFormat:
+        """The passage in focus keeps its colours and gets a line above and below each line."""
+        fmt = QTextCharFormat()
+        fmt.setFontOverline(True)
+        fmt.setFontUnderline(True)
+        fmt.setUnderlineColor(self.palette().color(self.palette().ColorRole.Text))
+        return fmt
 
     def _on_scroll(self, side: int) -> None:
         self.highlight_visible(side)
@@ -385,6 +388,10 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
             self.rulers[side].set_theme(theme)
         self.link_map.set_theme(theme)
         self.legend.set_theme(theme)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        fit_toolbar(self)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.runner.cancel(silent=True)

@@ -198,6 +198,8 @@ class PaneHeader(QWidget):
     def __init__(self, side_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._side = side_label
+        self._details = ""
+        self._path = ""
         self.title = QLabel()
         self.details = QLabel()
         for label in (self.title, self.details):
@@ -215,6 +217,7 @@ class PaneHeader(QWidget):
 
     def set_document(self, doc: Document | None) -> None:
         """Show ``doc``'s details (or a hint when the side is empty)."""
+        self._details = ""
         if doc is None:
             self.title.setText(f"{self._side}: (no document)")
             self.details.setText("Drop a file here or use File > Open")
@@ -223,9 +226,22 @@ class PaneHeader(QWidget):
         self.title.setText(f"{self._side}: {doc.name}")
         modified = (_dt.datetime.fromtimestamp(doc.mtime).strftime("%Y-%m-%d %H:%M")
                     if doc.mtime else "not saved")
-        self.details.setText(f"{doc.encoding} · {doc.format} · {human_size(doc.size)}"
-                             f" · modified {modified} · {doc.path or '(in memory)'}")
-        self.setToolTip(doc.path)
+        self._details = (f"{doc.encoding} · {doc.format} · {human_size(doc.size)}"
+                         f" · modified {modified} · ")
+        self._path = doc.path or "(in memory)"
+        self._elide()
+        self.setToolTip(f"{self._path}\n{self._details}")
+
+    def _elide(self) -> None:
+        metrics = self.details.fontMetrics()
+        room = self.details.width() - metrics.horizontalAdvance(self._details) - 4
+        path = metrics.elidedText(self._path, Qt.TextElideMode.ElideMiddle, max(room, 40))
+        self.details.setText(self._details + path)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if self._details:
+            self._elide()
 
 
 def mark_format(color: str, bold: bool = False, text_color: str | None = None) -> QTextCharFormat:

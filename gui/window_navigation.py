@@ -13,16 +13,34 @@ class NavigationMixin:
 
     def init_navigation(self) -> None:
         """Start with empty navigators."""
-        self.diff_nav = Navigator([])
-        self.match_nav = Navigator([])
+        self._nav_source: tuple[Result, AlignmentMap] | None = None
+        self._navs: dict[str, Navigator] = {}
 
     def reset_navigation(self, result: Result | None, alignment: AlignmentMap | None) -> None:
-        """Build the stop lists of ``result``."""
-        if result is None or alignment is None:
-            self.init_navigation()
-            return
-        self.diff_nav = Navigator(difference_stops(result, alignment))
-        self.match_nav = Navigator(match_stops(result))
+        """Use ``result``'s stops; they are built on first use (cheap to show a result)."""
+        self.init_navigation()
+        if result is not None and alignment is not None:
+            self._nav_source = (result, alignment)
+
+    def _navigator(self, name: str) -> Navigator:
+        if name not in self._navs:
+            stops = []
+            if self._nav_source is not None:
+                result, alignment = self._nav_source
+                stops = (difference_stops(result, alignment) if name == "diff"
+                         else match_stops(result))
+            self._navs[name] = Navigator(stops)
+        return self._navs[name]
+
+    @property
+    def diff_nav(self) -> Navigator:
+        """Stops at reworded and unique passages."""
+        return self._navigator("diff")
+
+    @property
+    def match_nav(self) -> Navigator:
+        """Stops at every match."""
+        return self._navigator("match")
 
     def set_sync_scroll(self, enabled: bool) -> None:
         """Scroll the panes together (following the alignment) or independently."""
@@ -72,14 +90,7 @@ class NavigationMixin:
         self._scroll_level(side, rng[0], None)
         if self.sync.enabled:
             self.sync.follow(side)
-        self.panes[side].set_layer("focus", [rng], self._unique_focus_format())
-
-    def _unique_focus_format(self):
-        from gui.text_pane import mark_format
-
-        color = self.theme.strong_color("unique")
-        color = color.lighter(170) if not self.theme.dark else color.darker(170)
-        return mark_format(color.name())
+        self.panes[side].set_layer("focus", [rng], self.focus_format())
 
     def select_match(self, match_id: int, source_side: int | None = None,
                      from_list: bool = False, from_nav: bool = False) -> None:
@@ -96,8 +107,8 @@ class NavigationMixin:
         if not from_list:
             self.summary.select_match(match_id)
         if not from_nav:
-            self.match_nav.select_match(match_id)
-            self.diff_nav.select_match(match_id)
+            for navigator in self._navs.values():
+                navigator.select_match(match_id)
         if source_side is None:
             self._scroll_level(0, match.a[0], match.b[0])
         else:

@@ -1,0 +1,83 @@
+"""Start Concord under Xvfb on the example pair and save docs/screenshot*.png.
+
+Usage: .venv/bin/python scripts/screenshot.py [A B] [--out docs/screenshot.png]
+Re-runs itself under `xvfb-run` when there is no display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SIZES = {"": (1280, 800), "-small": (900, 600)}
+
+
+def ensure_display() -> None:
+    """Re-exec under xvfb-run when no X display is available."""
+    if os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        return
+    xvfb = shutil.which("xvfb-run")
+    if xvfb is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return
+    cmd = [xvfb, "-a", "-s", "-screen 0 1280x800x24", sys.executable, *sys.argv]
+    sys.exit(subprocess.call(cmd))
+
+
+def settle(app, seconds: float, until=None) -> None:
+    """Process events for ``seconds`` or until ``until()`` holds."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end and not (until and until()):
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def shoot(files: list[str], out: Path) -> list[Path]:
+    """Open the window on ``files`` and save one PNG per size; returns the paths."""
+    from gui.window_main import create_app, open_window
+
+    app = create_app()
+    window = open_window(files)
+    settle(app, 30, lambda: window.current_result is not None)
+    if window.current_result is None:
+        raise SystemExit("the comparison did not finish")
+    saved = []
+    for suffix, (width, height) in SIZES.items():
+        window.resize(width, height)
+        settle(app, 0.5)
+        for highlighter in window.highlighters:
+            highlighter.finish()
+        first = window.next_difference()  # show a reworded pair in focus, level in both panes
+        if first is not None and first.match is not None:
+            window.select_match(first.match)
+        settle(app, 0.5)
+        path = out.with_name(out.stem + suffix + out.suffix)
+        window.grab().save(str(path))
+        saved.append(path)
+        window.diff_nav.reset()
+    window.close()
+    return saved
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("files", nargs="*", help="A and B (default: the example pair)")
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot.png"))
+    args = parser.parse_args()
+    ensure_display()
+    files = args.files or [str(ROOT / "examples" / "original.txt"),
+                           str(ROOT / "examples" / "rewrite.txt")]
+    for path in shoot(files, Path(args.out)):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
