@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -83,17 +84,30 @@ def cosine(va: Vector, vb: Vector) -> float:
 
 def candidate_pairs(scorer: TfidfScorer, sa: Sequence[Sentence], sb: Sequence[Sentence],
                     floor: float, check: Callable[[], None]) -> dict[tuple[int, int], float]:
-    """Seed pairs that share distinctive stems, scored exactly; the best few per A sentence."""
+    """Seed pairs sharing distinctive stems, scored exactly: the best few of each sentence.
+
+    Seeding runs from both sides, so that a pair is a candidate whichever file is A.
+    """
+    vectors_a = [scorer.vector([s]) for s in sa]
     vectors_b = [scorer.vector([s]) for s in sb]
-    postings: dict[str, list[tuple[int, float]]] = {}
-    for j, vb in enumerate(vectors_b):
-        for s, w in vb.items():
-            postings.setdefault(s, []).append((j, w))
     scores = _identical_pairs(sa, sb)
-    for sentence in sa:
-        if sentence.index % 512 == 0:
+    for (i, j), sim in _best_per_row(vectors_a, vectors_b, floor, check).items():
+        scores.setdefault((i, j), sim)
+    for (j, i), sim in _best_per_row(vectors_b, vectors_a, floor, check).items():
+        scores.setdefault((i, j), sim)
+    return scores
+
+
+def _best_per_row(rows: list[Vector], cols: list[Vector], floor: float,
+                  check: Callable[[], None]) -> dict[tuple[int, int], float]:
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for j, vector in enumerate(cols):
+        for s, w in vector.items():
+            postings.setdefault(s, []).append((j, w))
+    scores: dict[tuple[int, int], float] = {}
+    for i, va in enumerate(rows):
+        if i % 512 == 0:
             check()
-        va = scorer.vector([sentence])
         partial: dict[int, float] = {}
         for s, w in va.items():
             posting = postings.get(s)
@@ -102,10 +116,10 @@ def candidate_pairs(scorer: TfidfScorer, sa: Sequence[Sentence], sb: Sequence[Se
                     partial[j] = partial.get(j, 0.0) + w * wb
         # Rank by the distinctive-stem overlap, then score the best few exactly.
         best = heapq.nlargest(2 * CANDIDATES_PER_SENTENCE, partial, key=partial.__getitem__)
-        scored = [(cosine(va, vectors_b[j]), j) for j in best]
+        scored = [(cosine(va, cols[j]), j) for j in best]
         scored = sorted((x for x in scored if x[0] >= floor), key=lambda x: (-x[0], x[1]))
         for sim, j in scored[:CANDIDATES_PER_SENTENCE]:
-            scores.setdefault((sentence.index, j), sim)
+            scores[(i, j)] = sim
     return scores
 
 
@@ -124,7 +138,14 @@ def _identical_pairs(sa: Sequence[Sentence], sb: Sequence[Sentence],
     return pairs
 
 
-def choose_pairs(scores: dict[tuple[int, int], float], threshold: float) -> list[tuple[int, int]]:
+def tie_key(a: Sentence, b: Sentence) -> tuple[bool, int, int]:
+    """Orders pairs of equal score the same way whichever document is A (exact ones first)."""
+    ha, hb = zlib.crc32(a.folded.encode()), zlib.crc32(b.folded.encode())
+    return (a.folded != b.folded, min(ha, hb), max(ha, hb))
+
+
+def choose_pairs(scores: dict[tuple[int, int], float], threshold: float,
+                 sa: Sequence[Sentence], sb: Sequence[Sentence]) -> list[tuple[int, int]]:
     """A consistent one-to-one choice: best supported pairs first, neighbours vouch."""
     def support(pair: tuple[int, int]) -> float:
         i, j = pair
@@ -132,7 +153,8 @@ def choose_pairs(scores: dict[tuple[int, int], float], threshold: float) -> list
 
     ranked = sorted(
         scores,
-        key=lambda p: (-(scores[p] + NEIGHBOUR_WEIGHT * support(p)), p[0] + p[1], min(p)),
+        key=lambda p: (-round(scores[p] + NEIGHBOUR_WEIGHT * support(p), 9),
+                       tie_key(sa[p[0]], sb[p[1]]), p[0] + p[1], min(p)),
     )
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -157,7 +179,10 @@ def grow_groups(pairs: list[tuple[int, int]], scores: dict[tuple[int, int], floa
     used_a = {i for i, _ in pairs}
     used_b = {j for _, j in pairs}
     groups = []
-    for i, j in pairs:
+    # Strongest pairs grow first, in an order that does not depend on which side is A.
+    ordered = sorted(pairs, key=lambda p: (-round(scores[p], 9), tie_key(sa[p[0]], sb[p[1]]),
+                                           p[0] + p[1], min(p)))
+    for i, j in ordered:
         group = Group(i, i + 1, j, j + 1, scores[(i, j)])
         for _ in range(2 * (MAX_GROUP - 1)):
             grown = _best_extension(group, scorer, sa, sb, used_a, used_b)
@@ -224,7 +249,7 @@ def align_sentences(sa: Sequence[Sentence], sb: Sequence[Sentence], threshold: f
     scorer = scorer or TfidfScorer(sa, sb)
     scores = candidate_pairs(scorer, sa, sb, floor=0.5 * threshold, check=check)
     check()
-    pairs = choose_pairs(scores, threshold)
+    pairs = choose_pairs(scores, threshold, sa, sb)
     pairs = sorted(pairs + fill_gaps(pairs, scorer, sa, sb, scores, threshold))
     pairs = sorted(pairs + rescue_short_pairs(pairs, sa, sb, scores, threshold))
     pairs = fill_identical_neighbours(pairs, sa, sb, scores)
@@ -262,14 +287,17 @@ def fill_gaps(pairs: list[tuple[int, int]], scorer: TfidfScorer, sa: Sequence[Se
     aligned on both sides the gap between them is a cheap, safe place to look.
     """
     added = []
+    used_a = {i for i, _ in pairs}
+    used_b = {j for _, j in pairs}
     for (i0, j0), (i1, j1) in itertools.pairwise(sorted(pairs)):
         if not (0 < i1 - i0 - 1 <= MAX_GAP and 0 < j1 - j0 - 1 <= MAX_GAP):
             continue
         gap = {(i, j): scorer.score(sa[i:i + 1], sb[j:j + 1])
-               for i in range(i0 + 1, i1) for j in range(j0 + 1, j1)}
-        used_a: set[int] = set()
-        used_b: set[int] = set()
-        for (i, j), sim in sorted(gap.items(), key=lambda kv: (-kv[1], kv[0])):
+               for i in range(i0 + 1, i1) for j in range(j0 + 1, j1)
+               if i not in used_a and j not in used_b}
+        ranked = sorted(gap.items(), key=lambda kv: (-round(kv[1], 9), tie_key(
+            sa[kv[0][0]], sb[kv[0][1]]), sum(kv[0]), min(kv[0])))
+        for (i, j), sim in ranked:
             if sim >= threshold and i not in used_a and j not in used_b:
                 used_a.add(i)
                 used_b.add(j)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from core.engine import compare
@@ -19,13 +19,15 @@ OTHER_CONTENT = ("galaxy telescope orbit comet planet nebula crater asteroid qua
 COMMON = "the a of and to in said was were it that on for with by would".split()
 
 settings.register_profile("concord", deadline=None, max_examples=60,
-                          suppress_health_check=[HealthCheck.too_slow])
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 settings.load_profile("concord")
 
 
 def sentences(vocab: list[str]) -> st.SearchStrategy[str]:
+    # Words do not repeat within a sentence, as in prose ("harbour harbour harbour" would
+    # make every alignment a tie).
     word = st.sampled_from(vocab + COMMON)
-    sentence = st.lists(word, min_size=3, max_size=14).map(
+    sentence = st.lists(word, min_size=3, max_size=14, unique=True).map(
         lambda ws: " ".join(ws).capitalize() + st_choice_end(len(ws)))
     return st.lists(sentence, min_size=1, max_size=12).map(_join)
 
@@ -88,8 +90,16 @@ def test_a_document_against_itself_is_all_shared(text: str) -> None:
         assert result.summary.b.share("shared") == 1.0
 
 
+def has_repeated_sentence(text: str) -> bool:
+    folded = [" ".join(folded_words(s)) for s in re.split(r"[.?]\s*", text) if s.strip()]
+    return len(folded) != len(set(folded))
+
+
 @given(sentences(CONTENT), sentences(CONTENT))
 def test_swapping_a_and_b_mirrors_the_summary(text_a: str, text_b: str) -> None:
+    # A sentence repeated within one text has several equally good counterparts; which
+    # one is chosen is a tie, so mirroring is only promised without such repeats.
+    assume(not has_repeated_sentence(text_a) and not has_repeated_sentence(text_b))
     forward = compare(document_from_text(text_a), document_from_text(text_b)).summary
     backward = compare(document_from_text(text_b), document_from_text(text_a)).summary
     assert forward.a == backward.b
