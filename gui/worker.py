@@ -21,13 +21,25 @@ class EngineMissing(ConcordError):
     code = "E900"
 
 
-def default_compare(*args, **kwargs) -> Result:
-    """core.engine.compare, imported on first use."""
+PROCESS_THRESHOLD = 150_000  # characters (both sides): bigger pairs run in a child process
+
+
+def default_compare(doc_a: Document, doc_b: Document, **kwargs) -> Result:
+    """core.engine.compare: in this thread for small pairs, in a child process for big ones.
+
+    The engine is pure Python; in a thread it would hold the GIL for long stretches and the
+    UI would stutter. A child process costs a fraction of a second to start, so small pairs
+    (the common case, and every test) stay in-process.
+    """
+    if len(doc_a.text) + len(doc_b.text) >= PROCESS_THRESHOLD:
+        from gui.compare_process import compare_in_process
+
+        return compare_in_process(doc_a, doc_b, **kwargs)
     try:
         from core.engine import compare
     except ImportError as exc:
         raise EngineMissing(f"The comparison engine is not available ({exc}).") from exc
-    return compare(*args, **kwargs)
+    return compare(doc_a, doc_b, **kwargs)
 
 
 class _JobSignals(QObject):

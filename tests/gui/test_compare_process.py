@@ -1,0 +1,49 @@
+"""The child-process engine runner: same results, cancel, crashes reported."""
+
+from __future__ import annotations
+
+import queue
+
+import pytest
+from gui_fixtures import FILE_A, FILE_B
+
+from core.engine import compare
+from core.errors import Cancelled
+from core.loading import document_from_text
+from gui.compare_process import WorkerCrashed, _wait, compare_in_process
+
+
+def test_child_process_gives_the_same_result():
+    a, b = document_from_text(FILE_A, "a.txt"), document_from_text(FILE_B, "b.txt")
+    stages = []
+    result = compare_in_process(a, b, progress=lambda stage, f: stages.append(stage))
+    direct = compare(a, b)
+    assert result.matches == direct.matches
+    assert result.spans == direct.spans
+    assert result.documents[0].text == FILE_A
+
+
+def test_cancel_stops_waiting_for_the_child():
+    a, b = document_from_text(FILE_A * 50, "a.txt"), document_from_text(FILE_B * 50, "b.txt")
+    with pytest.raises(Cancelled):
+        compare_in_process(a, b, should_cancel=lambda: True)
+
+
+def test_a_child_that_dies_is_reported():
+    class Dead:
+        def wait(self, timeout=None):
+            return -9
+
+    inbox: queue.Queue = queue.Queue()
+    inbox.put(("gone", None))
+    with pytest.raises(WorkerCrashed, match="exit code -9"):
+        _wait(Dead(), inbox, None, None)
+
+
+def test_engine_errors_come_back_as_they_were():
+    from core.errors import OptionError
+    from core.model import Options
+
+    a, b = document_from_text(FILE_A, "a.txt"), document_from_text(FILE_B, "b.txt")
+    with pytest.raises(OptionError):
+        compare_in_process(a, b, options=Options(min_phrase=0))
