@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import NamedTuple
 
 from core.entities import labels as lb
@@ -373,6 +374,7 @@ def find_figures(text: str) -> list[Figure]:
     return _Scanner(text).scan()
 
 
+@lru_cache(maxsize=8_192)
 def figure_key(text: str) -> str | None:
     """The value key of a mention that states exactly one figure, else None."""
     figures = find_figures(text)
