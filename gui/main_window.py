@@ -65,6 +65,7 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.docs: list[Document | None] = [None, None]
         self.max_bytes = max_bytes
         self.encoding: str | None = None
+        self.entities_enabled = True  # read by the entity panel (--no-entities turns it off)
         self.options = load_options()
         self.theme = current_theme()
         self._result: Result | None = None

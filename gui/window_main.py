@@ -19,6 +19,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="punctuation-sensitive matching")
     parser.add_argument("--encoding", help="force the text encoding of both files")
     parser.add_argument("--max-size", type=float, help="largest file to open, in MB")
+    parser.add_argument("--no-entities", action="store_true",
+                        help="do not list named entities (faster)")
     return parser
 
 
@@ -62,6 +64,7 @@ def open_window(args: list[str]):
     if parsed.max_size:
         window.max_bytes = int(parsed.max_size * 1024 * 1024)
     window.encoding = parsed.encoding
+    window.entities_enabled = not parsed.no_entities
     window.options = options_from_args(parsed, window.options)
     window.show()
     if parsed.files:

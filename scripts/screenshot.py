@@ -39,11 +39,30 @@ def settle(app, seconds: float, until=None) -> None:
         time.sleep(0.01)
 
 
-def shoot(files: list[str], out: Path) -> list[Path]:
+def dark_palette():
+    """A dark Fusion palette, to check the highlight colours on a dark system theme."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for r, colour in ((role.Window, "#2b2b2b"), (role.WindowText, "#e6e6e6"),
+                      (role.Base, "#1e1e1e"), (role.AlternateBase, "#2a2a2a"),
+                      (role.Text, "#e6e6e6"), (role.Button, "#353535"),
+                      (role.ButtonText, "#e6e6e6"), (role.Highlight, "#3d6fa5"),
+                      (role.HighlightedText, "#ffffff"), (role.ToolTipBase, "#353535"),
+                      (role.ToolTipText, "#e6e6e6"), (role.PlaceholderText, "#9a9a9a")):
+        palette.setColor(r, QColor(colour))
+    return palette
+
+
+def shoot(files: list[str], out: Path, dark: bool = False) -> list[Path]:
     """Open the window on ``files`` and save one PNG per size; returns the paths."""
     from gui.window_main import create_app, open_window
 
     app = create_app()
+    if dark:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
     window = open_window(files)
     settle(app, 30, lambda: window.current_result is not None)
     if window.current_result is None:
@@ -70,11 +89,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("files", nargs="*", help="A and B (default: the example pair)")
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot.png"))
+    parser.add_argument("--dark", action="store_true", help="use a dark palette")
     args = parser.parse_args()
     ensure_display()
     files = args.files or [str(ROOT / "examples" / "original.txt"),
                            str(ROOT / "examples" / "rewrite.txt")]
-    for path in shoot(files, Path(args.out)):
+    for path in shoot(files, Path(args.out), args.dark):
         print(path)
     return 0
 

@@ -140,3 +140,35 @@ def test_hover_and_click_focus_both_sides(shown):
     start = text_b.index("Beta was told")
     assert shown.panes[1].layer_ranges("focus") == [(start, start + 31)]
     assert shown.summary.view.currentIndex().row() == shown.summary.model.row_of(1)
+
+
+def test_entry_point_opens_the_window_on_both_files(qapp, qtbot, pair_files, monkeypatch):
+    import gui.window_main as window_main
+    from gui.app import main
+
+    opened = []
+    real_open = window_main.open_window
+
+    def open_and_keep(args):
+        opened.append(real_open(args))
+        return opened[-1]
+
+    class App:  # the real event loop would block the test
+        def exec(self):
+            return 0
+
+    monkeypatch.setattr(window_main, "create_app", lambda: App())
+    monkeypatch.setattr(window_main, "open_window", open_and_keep)
+    assert main(list(pair_files)) == 0
+    window = opened[0]
+    qtbot.addWidget(window)
+    assert [d.name for d in window.docs] == ["first.txt", "second.txt"]
+    qtbot.waitUntil(lambda: window.current_result is not None, timeout=10000)
+    window.close()
+
+
+def test_too_many_files_is_a_usage_error(capsys):
+    from gui.window_main import run_window
+
+    assert run_window(["a", "b", "c"]) == 2
+    assert "at most two files" in capsys.readouterr().err
