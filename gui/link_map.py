@@ -17,6 +17,7 @@ class LinkMap(QWidget):
     """Draws bands for the matches visible in either pane; click a band to select its match."""
 
     match_clicked = Signal(int)
+    match_hovered = Signal(int)  # -1: no band under the mouse
 
     def __init__(self, left: TextPane, right: TextPane, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,7 +153,12 @@ class LinkMap(QWidget):
         if match_id is not None:
             self.match_clicked.emit(match_id)
 
+    def wheelEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        # Scrolling over the gutter scrolls pane A (and B follows when synchronised).
+        self._panes[0].wheelEvent(event)
+
     def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt override)
         match_id = self.match_at(event.position())
+        self.match_hovered.emit(-1 if match_id is None else match_id)
         self.setCursor(Qt.CursorShape.PointingHandCursor if match_id is not None
                        else Qt.CursorShape.ArrowCursor)

@@ -166,6 +166,8 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.runner.failed.connect(self._on_failed)
         self.runner.cancelled.connect(self._on_cancelled)
         self.link_map.match_clicked.connect(lambda m: self.select_match(m))
+        self.link_map.match_hovered.connect(
+            lambda m: self.set_focus_match(m if m >= 0 else self._focus_match))
         self.summary.match_activated.connect(lambda m: self.select_match(m, from_list=True))
         for side, pane in enumerate(self.panes):
             pane.files_dropped.connect(lambda paths, s=side: self.load_dropped(paths, s))

@@ -103,3 +103,26 @@ def test_sync_scroll_keeps_matched_passages_level(window, qtbot):
     before = pane_b.verticalScrollBar().value()
     pane_a.verticalScrollBar().setValue(0)
     assert pane_b.verticalScrollBar().value() == before
+
+
+def test_big_documents_format_the_visible_blocks_first(window, qtbot):
+    from core.model import DocSummary, Result, Span, Summary
+
+    paragraph = "Words of a paragraph that is long enough to wrap over a few lines. " * 6
+    text = "\n".join(paragraph for _ in range(3000))
+    doc = document_from_text(text, "big.txt")
+    window.set_document(0, doc, compare=False)
+    window.set_document(1, doc, compare=False)
+    step = len(paragraph) + 1
+    spans = tuple(Span(i * step, i * step + len(paragraph), "unique") for i in range(3000))
+    empty = DocSummary(1, 1, 0, 0, 1, 0, 0, 1)
+    window._show_result(Result((doc, doc), (spans, spans), (), Summary(empty, empty, 0, 0, 0,
+                                                                          1, 1)))
+    highlighter = window.highlighters[0]
+    assert highlighter.pending  # the rest is formatted in the background
+    assert window.panes[0].document().begin().layout().formats()  # the top is done already
+    last = window.panes[0].document().lastBlock()
+    assert not last.layout().formats()
+    window.rulers[0].jump_requested.emit(len(text) - 10)  # jump to the end via the ruler
+    assert last.layout().formats()  # formatted as soon as it became visible
+    qtbot.waitUntil(lambda: not highlighter.pending, timeout=20000)
