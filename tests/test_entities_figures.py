@@ -80,8 +80,20 @@ PAIRS = [
 
 @pytest.mark.parametrize(("text_a", "text_b", "flagged"), PAIRS)
 def test_pair_differences(text_a: str, text_b: str, flagged: list) -> None:
-    got = [(fa.text, fb.text) for fa, fb in pair_differences(text_a, text_b)]
+    got = [(fa.text, fb.text) for fa, fb in pair_differences(text_a, text_b, similarity=0.4)]
     assert got == flagged
+
+
+CLOSE_A = ("Officials in Hollin said on Friday that 3,400 people had been evacuated after the "
+           "river burst its banks.")
+CLOSE_B = ("At least 3,500 people were evacuated from flooded parts of Hollin, officials said on "
+           "Friday, after the river broke its banks.")
+
+
+@pytest.mark.parametrize(("similarity", "flagged"), [(0.57, True), (0.35, False)])
+def test_a_close_pair_needs_only_one_shared_word(similarity: float, flagged: bool) -> None:
+    got = pair_differences(CLOSE_A, CLOSE_B, similarity)
+    assert bool(got) is flagged
 
 
 def _doc(text: str) -> Document:

@@ -15,7 +15,8 @@ _STOP = frozenset(
     "before while when where which who than then there they said says also but not into over "
     "about around some more less least most nearly almost".split())
 CONTEXT_WORDS = 5  # words either side of a figure that must partly agree
-MIN_CONTEXT_OVERLAP = 0.2  # Jaccard overlap of those words: below it, not the same fact
+MIN_CONTEXT_OVERLAP = 0.2  # Jaccard overlap of those words: below it, not the same fact...
+CLOSE_PAIR = 0.5  # ...unless the pair is this similar: then one shared word is enough
 
 
 @dataclass(frozen=True)
@@ -47,18 +48,22 @@ def context(text: str, fig: Figure) -> set[str]:
     return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words}
 
 
-def same_fact(text_a: str, fa: Figure, text_b: str, fb: Figure) -> bool:
+def same_fact(text_a: str, fa: Figure, text_b: str, fb: Figure, similarity: float = 1.0) -> bool:
     """Whether the words around the two figures agree enough for them to state one fact."""
     ca, cb = context(text_a, fa), context(text_b, fb)
     if not ca and not cb:
         return True  # the figures stand alone ("Total: 3,400")
     common = len(ca & cb)
-    return common >= 1 and common / len(ca | cb) >= MIN_CONTEXT_OVERLAP
+    if not common:
+        return False
+    return similarity >= CLOSE_PAIR or common / len(ca | cb) >= MIN_CONTEXT_OVERLAP
 
 
-def pair_differences(text_a: str, text_b: str) -> list[tuple[Figure, Figure]]:
+def pair_differences(
+    text_a: str, text_b: str, similarity: float = 1.0
+) -> list[tuple[Figure, Figure]]:
     """Figures of one unit that differ, where each side states exactly one value of that unit
-    and the words around them agree."""
+    and the words around them agree (``similarity``: the pair's, from the engine)."""
     units_a = _by_unit(find_figures(text_a))
     units_b = _by_unit(find_figures(text_b))
     out = []
@@ -66,7 +71,7 @@ def pair_differences(text_a: str, text_b: str) -> list[tuple[Figure, Figure]]:
         in_b = units_b.get(unit, [])
         if len(in_a) != 1 or len(in_b) != 1 or in_a[0].same_value(in_b[0]):
             continue
-        if same_fact(text_a, in_a[0], text_b, in_b[0]):
+        if same_fact(text_a, in_a[0], text_b, in_b[0], similarity):
             out.append((in_a[0], in_b[0]))
     return sorted(out, key=lambda pair: pair[0].start)
 
@@ -79,7 +84,7 @@ def figure_differences(result: Result) -> list[FigureDifference]:
             continue
         text_a, text_b = result.documents[0].text, result.documents[1].text
         (a0, a1), (b0, b1) = m.a, m.b
-        for fa, fb in pair_differences(text_a[a0:a1], text_b[b0:b1]):
+        for fa, fb in pair_differences(text_a[a0:a1], text_b[b0:b1], m.similarity):
             out.append(FigureDifference(
                 match_id=m.id,
                 a_text=fa.text,
