@@ -123,3 +123,17 @@ def test_figure_differences_on_a_result() -> None:
 ])
 def test_figure_keys(text: str, key: str | None) -> None:
     assert figure_key(text) == key
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("flood", [("Number/quantity", "3,400 people", "3,500 people")]),
+    ("amazon", [("Money", "$1.2 billion", "$1.5 billion")]),
+])
+def test_fixture_pairs_through_the_engine(name: str, expected: list) -> None:
+    from core.engine import compare
+    from core.model import Options
+    from tests.entity_gold import documents
+
+    result = compare(*documents(name), Options())
+    got = [(d.label, d.a_text, d.b_text) for d in figure_differences(result)]
+    assert got == expected
