@@ -184,6 +184,12 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         """The Result shown, or None."""
         return self._result
 
+    def attach_entities(self, result: Result) -> None:
+        """Replace the shown result by the same one with its entities (no repaint)."""
+        if self._result is not None and result.documents == self._result.documents:
+            self._result = result
+            self.update_actions()
+
     def add_sidebar_tab(self, widget: QWidget, title: str) -> int:
         """Add a tab to the right-hand sidebar (e.g. the entity list); returns its index."""
         return self.sidebar.addTab(widget, title)

@@ -66,6 +66,9 @@ def open_window(args: list[str]):
     window.encoding = parsed.encoding
     window.entities_enabled = not parsed.no_entities
     window.options = options_from_args(parsed, window.options)
+    from gui.window_entities import EntityController
+
+    window.entity_controller = EntityController(window)
     window.show()
     if parsed.files:
         window.load_files(parsed.files)
@@ -83,4 +86,6 @@ def run_window(args: list[str]) -> int:
             return 2
         return int(exc.code or 0)
     window.raise_()
+    # A running entity job must not keep the process alive after the window closes.
+    app.aboutToQuit.connect(window.entity_controller.cancel)
     return app.exec()

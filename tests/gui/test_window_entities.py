@@ -1,0 +1,87 @@
+"""The Entities tab: filled after the diff shows, stale jobs dropped, mentions highlighted."""
+
+from __future__ import annotations
+
+import threading
+
+from core.errors import ConcordError
+from core.model import Entity
+
+
+def _find(text: str, word: str, label: str, key: str) -> Entity:
+    start = text.index(word)
+    return Entity(word, label, start, start + len(word), key)
+
+
+def fake_extract_for(docs):
+    def extract(doc_a, doc_b, should_cancel):
+        first = doc_a.text.split()[0].strip(".,")
+        other = doc_b.text.split()[0].strip(".,")
+        return ((_find(doc_a.text, first, "Place", "place:x"),),
+                (_find(doc_b.text, other, "Place", "place:x"),))
+    return extract
+
+
+def test_entities_arrive_after_the_diff_and_are_listed(shown, docs, qtbot) -> None:
+    from gui.window_entities import EntityController
+
+    controller = EntityController(shown, extract=fake_extract_for(docs))
+    assert shown.sidebar.tabText(shown.sidebar.count() - 1) == "Entities"
+    controller.on_result(shown.current_result)
+    qtbot.waitUntil(lambda: shown.current_result.entities is not None, timeout=5000)
+    groups = controller.panel.groups()
+    assert [g.key for g in groups] == ["place:x"]
+    assert shown.actions_["print"].isEnabled()  # the report now has the entity table
+
+
+def test_clicking_an_entity_marks_its_mentions_in_both_panes(shown, docs, qtbot,
+                                                              monkeypatch) -> None:
+    from gui.window_entities import EntityController
+
+    marked = []
+    monkeypatch.setattr(shown, "highlight_ranges",
+                        lambda side, ranges, scroll_to_first=True: marked.append((side, ranges)))
+    controller = EntityController(shown, extract=fake_extract_for(docs))
+    controller.on_result(shown.current_result)
+    qtbot.waitUntil(lambda: shown.current_result.entities is not None, timeout=5000)
+    group = controller.panel.groups()[0]
+    controller.panel.select_group(group)
+    sides = {side for side, ranges in marked if ranges}
+    assert sides == {0, 1}
+
+
+def test_a_newer_result_drops_the_older_entities(shown, qtbot) -> None:
+    from gui.window_entities import EntityController
+
+    release = threading.Event()
+    stale = Entity("stale", "Place", 0, 5, "place:stale")
+
+    def extract(doc_a, doc_b, should_cancel):
+        if not release.is_set():  # the first job is still running when the second starts
+            release.wait(5)
+            return ((stale,), ())
+        return ((), ())
+
+    controller = EntityController(shown, extract=extract)
+    controller.on_result(shown.current_result)
+    shown.request_compare()  # a new comparison replaces the result before entities arrive
+    qtbot.waitUntil(lambda: controller._job == 2, timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: shown.current_result is not None
+                    and shown.current_result.entities is not None, timeout=5000)
+    controller.wait(5000)
+    qtbot.wait(50)
+    assert shown.current_result.entities == ((), ())
+
+
+def test_extraction_errors_are_shown_in_the_panel(shown, qtbot) -> None:
+    from gui.window_entities import EntityController
+
+    def broken(doc_a, doc_b, should_cancel):
+        raise ConcordError("The NER model is not installed.")
+
+    controller = EntityController(shown, extract=broken)
+    controller.on_result(shown.current_result)
+    qtbot.waitUntil(lambda: "could not be found" in controller.panel.status.text(), timeout=5000)
+    assert "not installed" in controller.panel.status.text()
+    assert shown.current_result.entities is None
