@@ -88,3 +88,9 @@ def test_shared_first_name_is_not_merged_across_people() -> None:
     got = _link(a, [("Maria Kovalenko", "PERSON"), ("Maria Petrenko", "PERSON"),
                     ("Maria Petrenko", "PERSON"), ("Maria", "PERSON")], "Nothing.", [])
     assert got["a", "Maria Kovalenko"].key != got["a", "Maria Petrenko"].key
+
+
+def test_name_before_river_is_a_place() -> None:
+    text = "After the Ilva river burst its banks, the Ilva Group said nothing."
+    got = correct(text, _raw(text, ("Ilva", "ORG"), ("the Ilva Group", "ORG")))
+    assert [(m.text, m.label) for m in got] == [("Ilva", "Place"), ("Ilva Group", "Organisation")]

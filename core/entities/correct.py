@@ -11,7 +11,7 @@ from core.entities import labels as lb
 from core.entities.backend import RawMention
 from core.entities.gazetteer import Place, fold, lookup_place
 
-CORRECTION_VERSION = "5"  # bump when the rules change: cached results are then recomputed
+CORRECTION_VERSION = "6"  # bump when the rules change: cached results are then recomputed
 
 _LEADING_RE = re.compile(r"^(?:[\"'“”‘’«»(\[]|\s|(?:the|The|THE)\s+)+")
 _TRAILING_RE = re.compile(r"(?:['’]s|(?<=s)['’]|[\"'“”‘’«»)\],.;:!?]|\s)+$")
@@ -25,6 +25,11 @@ _TREATY_RE = re.compile(
     r"\b(?!\s+(?:Center|Centre|Hall|Bureau))"
 )
 _NOT_TREATY_RE = re.compile(r"\b(?:National|Party|Republican|Democratic)\s+Convention\b")
+# "the Udy river", "Lake Baikal" is handled by the model; a name followed by one of these words
+# names a natural feature, whatever label the model gave it.
+_FEATURE_AFTER_RE = re.compile(
+    r"\s+(?:river|lake|sea|valley|basin|delta|mountains|hills|desert|rainforest|island|bay)\b",
+    re.IGNORECASE)
 MIN_CITY_POPULATION = 100_000  # a one-word "person" is relabelled only to a sizeable city
 
 
@@ -43,7 +48,8 @@ def correct(text: str, raw: Iterable[RawMention]) -> list[Mention]:
     lower_words = _lower_words(text)
     mentions = [m for m in mentions if not _capitalised_common_word(text, m, lower_words)]
     person_parts = _person_parts(mentions)
-    mentions = [_relabel_treaty(_relabel_place(text, m, person_parts)) for m in mentions]
+    mentions = [_relabel_treaty(_relabel_feature(text, _relabel_place(text, m, person_parts)))
+                for m in mentions]
     mentions = _join_person_names(text, mentions, lower_words)
     mentions = _drop_overlaps(mentions)
     return _drop_overlaps(mentions + _missed_repeats(text, mentions, lower_words))
@@ -121,6 +127,15 @@ def _relabel_place(text: str, m: Mention, person_parts: set[str]) -> Mention:
     if place is None or not _plausible_place(text, m, place, person_parts):
         return m
     return m._replace(label=lb.PLACE)
+
+
+def _relabel_feature(text: str, m: Mention) -> Mention:
+    """A name directly followed by "river", "lake", "valley"... is a Place ("the Udy river")."""
+    if m.label not in (lb.ORGANISATION, lb.PERSON, lb.GROUP, lb.WORK):
+        return m
+    if _FEATURE_AFTER_RE.match(text, m.end):
+        return m._replace(label=lb.PLACE)
+    return m
 
 
 def _relabel_treaty(m: Mention) -> Mention:
