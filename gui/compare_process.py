@@ -91,6 +91,16 @@ def _reader(stream: BinaryIO, inbox: queue.Queue) -> None:
         inbox.put(("gone", None))
 
 
+CHILD_FLAG = "--compare-worker"
+
+
+def child_command() -> list[str]:
+    """How to start the child: a frozen build runs itself with a hidden flag."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, CHILD_FLAG]
+    return [sys.executable, "-m", "gui.compare_process"]
+
+
 def compare_in_process(doc_a: Document, doc_b: Document, options: Options | None = None,
                        progress: Callable[[str, float], None] | None = None,
                        should_cancel: Callable[[], bool] | None = None) -> Result:
@@ -98,7 +108,7 @@ def compare_in_process(doc_a: Document, doc_b: Document, options: Options | None
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [root, os.environ.get(
         "PYTHONPATH")])))
-    proc = subprocess.Popen([sys.executable, "-m", "gui.compare_process"], stdin=subprocess.PIPE,
+    proc = subprocess.Popen(child_command(), stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, env=env)
     inbox: queue.Queue = queue.Queue()
     try:

@@ -47,3 +47,13 @@ def test_engine_errors_come_back_as_they_were():
     a, b = document_from_text(FILE_A, "a.txt"), document_from_text(FILE_B, "b.txt")
     with pytest.raises(OptionError):
         compare_in_process(a, b, options=Options(min_phrase=0))
+
+
+def test_a_frozen_build_starts_itself_as_the_child(monkeypatch) -> None:
+    import sys
+
+    from gui import compare_process
+
+    assert compare_process.child_command()[1:] == ["-m", "gui.compare_process"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert compare_process.child_command() == [sys.executable, compare_process.CHILD_FLAG]
