@@ -43,6 +43,9 @@ def test_arguments_set_engine_options(qtbot, pair_files):
     qtbot.addWidget(window)
     assert window.options.min_phrase == 4 and window.options.threshold == 0.5
     qtbot.waitUntil(lambda: window.current_result is not None, timeout=10000)
+    assert window.sidebar.tabText(window.sidebar.count() - 1) == "Entities"
+    window.entity_controller.cancel()
+    window.entity_controller.wait(30000)
     window.close()
 
 
@@ -154,6 +157,8 @@ def test_entry_point_opens_the_window_on_both_files(qapp, qtbot, pair_files, mon
         return opened[-1]
 
     class App:  # the real event loop would block the test
+        aboutToQuit = qapp.aboutToQuit  # noqa: N815 (Qt's name)
+
         def exec(self):
             return 0
 
@@ -164,6 +169,9 @@ def test_entry_point_opens_the_window_on_both_files(qapp, qtbot, pair_files, mon
     qtbot.addWidget(window)
     assert [d.name for d in window.docs] == ["first.txt", "second.txt"]
     qtbot.waitUntil(lambda: window.current_result is not None, timeout=10000)
+    assert window.sidebar.tabText(window.sidebar.count() - 1) == "Entities"
+    window.entity_controller.cancel()
+    window.entity_controller.wait(30000)
     window.close()
 
 
