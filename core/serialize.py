@@ -74,8 +74,14 @@ def result_to_dict(result: Result) -> dict[str, Any]:
     }
     if result.entities is not None:
         from core.entities import entity_groups, groups_to_json
+        from core.entities.figures import figure_differences
 
         data["entities"] = [[_entity(e) for e in ents] for ents in result.entities]
         # The sidebar's view: each entity once, with its variants and counts per side.
         data["entity_groups"] = groups_to_json(entity_groups(result))
+        data["figure_differences"] = [
+            {"match": f.match_id, "label": f.label, "a": {"text": f.a_text, "range": list(
+                f.a_range)}, "b": {"text": f.b_text, "range": list(f.b_range)}}
+            for f in figure_differences(result)
+        ]
     return data

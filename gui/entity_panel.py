@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -53,6 +54,12 @@ class EntityPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Entity", "A", "B"])
         self.tree.setUniformRowHeights(True)
+        # The name takes the room; the two count columns stay as narrow as their numbers.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.status = QLabel("No entities yet.")
         self.prev_button = QPushButton("◀ Previous")
         self.next_button = QPushButton("Next ▶")

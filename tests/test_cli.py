@@ -149,3 +149,15 @@ def test_html_output_is_self_contained_and_escaped(tmp_path: Path, capsys) -> No
     assert "<script>" not in page and "</table>archive" not in page
     assert "&lt;script&gt;" in page
     assert "http://" not in page and "https://" not in page
+
+
+def test_json_flags_figures_that_differ(capsys) -> None:
+    root = Path(__file__).resolve().parent / "data" / "entities"
+    assert main(["compare", str(root / "flood_a.txt"), str(root / "flood_b.txt"),
+                 "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    texts = [(f["a"]["text"], f["b"]["text"]) for f in data["figure_differences"]]
+    assert ("3,400 people", "3,500 people") in texts
+    text_a = data["documents"][0]["text"]
+    start, end = data["figure_differences"][0]["a"]["range"]
+    assert text_a[start:end] == data["figure_differences"][0]["a"]["text"]
