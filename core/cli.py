@@ -35,8 +35,11 @@ Without a command, `concord [A B]` opens the window (with A and B compared).
 """
 
 
-def add_engine_options(parser: argparse.ArgumentParser) -> None:
-    """Options shared by every command that runs a comparison."""
+def add_engine_options(parser: argparse.ArgumentParser, with_defaults: bool = True) -> None:
+    """Options shared by every command that runs a comparison.
+
+    Without defaults, an option not given is None (the window then keeps its saved setting).
+    """
     group = parser.add_argument_group("comparison options")
     group.add_argument("--min-phrase", type=int, default=Options.min_phrase, metavar="N",
                        help="shortest verbatim run, in words, that counts as shared "
@@ -52,6 +55,8 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
                        help="read both files with this encoding instead of detecting it")
     group.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1e6, metavar="MB",
                        help="refuse files larger than this many megabytes (default %(default)g)")
+    if not with_defaults:
+        parser.set_defaults(min_phrase=None, threshold=None, max_size=None)
 
 
 def options_from_args(args: argparse.Namespace) -> Options:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from core.cli import add_engine_options
 from core.model import Options
 
 
@@ -12,13 +13,7 @@ def build_parser() -> argparse.ArgumentParser:
     """Command-line options of the window."""
     parser = argparse.ArgumentParser(prog="concord", description="Compare two documents.")
     parser.add_argument("files", nargs="*", help="up to two files: A and B")
-    parser.add_argument("--min-phrase", type=int, help="shortest shared run, in words")
-    parser.add_argument("--threshold", type=float, help="reworded similarity threshold")
-    parser.add_argument("--no-fold-case", action="store_true", help="case-sensitive matching")
-    parser.add_argument("--no-fold-punctuation", action="store_true",
-                        help="punctuation-sensitive matching")
-    parser.add_argument("--encoding", help="force the text encoding of both files")
-    parser.add_argument("--max-size", type=float, help="largest file to open, in MB")
+    add_engine_options(parser, with_defaults=False)  # unset: the saved settings apply
     parser.add_argument("--no-entities", action="store_true",
                         help="do not list named entities (faster)")
     return parser
@@ -62,7 +57,7 @@ def open_window(args: list[str]):
         raise SystemExit("concord: give at most two files (A and B)")
     window = MainWindow()
     if parsed.max_size:
-        window.max_bytes = int(parsed.max_size * 1024 * 1024)
+        window.max_bytes = int(parsed.max_size * 1e6)  # MB as on the command line
     window.encoding = parsed.encoding
     window.entities_enabled = not parsed.no_entities
     window.options = options_from_args(parsed, window.options)
