@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from core.cli import add_engine_options
 from core.model import Options
@@ -45,7 +46,18 @@ def create_app(argv: list[str] | None = None):
     app.setOrganizationName("Concord")
     app.setApplicationName("Concord")
     app.setApplicationDisplayName("Concord")
+    icon = resource_path("concord.png")
+    if icon.exists():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
     return app
+
+
+def resource_path(name: str) -> Path:
+    """A file in resources/, in a source checkout or inside a PyInstaller bundle."""
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
+    return base / "resources" / name
 
 
 def open_window(args: list[str]):

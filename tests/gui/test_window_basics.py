@@ -180,3 +180,10 @@ def test_too_many_files_is_a_usage_error(capsys):
 
     assert run_window(["a", "b", "c"]) == 2
     assert "at most two files" in capsys.readouterr().err
+
+
+def test_the_app_has_the_concord_icon(qapp) -> None:
+    from gui.window_main import create_app, resource_path
+
+    assert resource_path("concord.png").exists()
+    assert not create_app().windowIcon().isNull()
