@@ -6,7 +6,7 @@ import dataclasses
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, Signal
 
 from core.errors import Cancelled, ConcordError
 from core.model import Document, Entity, Result
@@ -61,6 +61,7 @@ class EntityController(QObject):
         self._cancel: threading.Event | None = None
         self._signals: dict[int, _Signals] = {}
         window.add_sidebar_tab(self.panel, "Entities")
+        window.installEventFilter(self)  # to stop the job when the window closes
         window.result_changed.connect(self.on_result)
         self.panel.mentions_selected.connect(self._show_mentions)
         self.panel.mention_stepped.connect(self._show_step)
@@ -85,9 +86,17 @@ class EntityController(QObject):
                                   signals))
 
     def cancel(self) -> None:
-        """Stop the running entity job (window closing)."""
+        """Ask the running entity job to stop."""
         if self._cancel is not None:
             self._cancel.set()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """On the window's close, stop and join the job: a thread left running into
+        interpreter shutdown inside spaCy crashes the process."""
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.cancel()
+            self.wait(30000)
+        return False
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until the entity job has ended (shutdown, tests)."""
