@@ -5,13 +5,15 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from core.entities import labels as lb
 from core.entities.backend import RawMention
+from core.entities.complete import complete_figures
 from core.entities.gazetteer import Place, fold, lookup_place
+from core.entities.mention import Mention
+from core.entities.relabel import relabel_by_words
 
-CORRECTION_VERSION = "6"  # bump when the rules change: cached results are then recomputed
+CORRECTION_VERSION = "7"  # bump when the rules change: cached results are then recomputed
 
 _LEADING_RE = re.compile(r"^(?:[\"'“”‘’«»(\[]|\s|(?:the|The|THE)\s+)+")
 _TRAILING_RE = re.compile(r"(?:['’]s|(?<=s)['’]|[\"'“”‘’«»)\],.;:!?]|\s)+$")
@@ -25,21 +27,7 @@ _TREATY_RE = re.compile(
     r"\b(?!\s+(?:Center|Centre|Hall|Bureau))"
 )
 _NOT_TREATY_RE = re.compile(r"\b(?:National|Party|Republican|Democratic)\s+Convention\b")
-# "the Udy river", "Lake Baikal" is handled by the model; a name followed by one of these words
-# names a natural feature, whatever label the model gave it.
-_FEATURE_AFTER_RE = re.compile(
-    r"\s+(?:river|lake|sea|valley|basin|delta|mountains|hills|desert|rainforest|island|bay)\b",
-    re.IGNORECASE)
 MIN_CITY_POPULATION = 100_000  # a one-word "person" is relabelled only to a sizeable city
-
-
-class Mention(NamedTuple):
-    """A corrected mention: [start, end) into the text, plain-word label, surface text."""
-
-    start: int
-    end: int
-    label: str
-    text: str
 
 
 def correct(text: str, raw: Iterable[RawMention]) -> list[Mention]:
@@ -48,9 +36,10 @@ def correct(text: str, raw: Iterable[RawMention]) -> list[Mention]:
     lower_words = _lower_words(text)
     mentions = [m for m in mentions if not _capitalised_common_word(text, m, lower_words)]
     person_parts = _person_parts(mentions)
-    mentions = [_relabel_treaty(_relabel_feature(text, _relabel_place(text, m, person_parts)))
+    mentions = [_relabel_treaty(relabel_by_words(text, _relabel_place(text, m, person_parts)))
                 for m in mentions]
     mentions = _join_person_names(text, mentions, lower_words)
+    mentions = [relabel_by_words(text, m) for m in complete_figures(text, mentions)]
     mentions = _drop_overlaps(mentions)
     return _drop_overlaps(mentions + _missed_repeats(text, mentions, lower_words))
 
@@ -127,15 +116,6 @@ def _relabel_place(text: str, m: Mention, person_parts: set[str]) -> Mention:
     if place is None or not _plausible_place(text, m, place, person_parts):
         return m
     return m._replace(label=lb.PLACE)
-
-
-def _relabel_feature(text: str, m: Mention) -> Mention:
-    """A name directly followed by "river", "lake", "valley"... is a Place ("the Udy river")."""
-    if m.label not in (lb.ORGANISATION, lb.PERSON, lb.GROUP, lb.WORK):
-        return m
-    if _FEATURE_AFTER_RE.match(text, m.end):
-        return m._replace(label=lb.PLACE)
-    return m
 
 
 def _relabel_treaty(m: Mention) -> Mention:

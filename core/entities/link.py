@@ -11,6 +11,7 @@ from core.entities import labels as lb
 from core.entities.correct import Mention
 from core.entities.gazetteer import fold, lookup_place
 from core.entities.numbers import figure_key
+from core.entities.relabel import is_org_name
 from core.model import Entity
 
 _ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,6}$")
@@ -22,6 +23,12 @@ _TRANSLIT = (
 )
 _LINKABLE_BY_SPELLING = frozenset({lb.PERSON, lb.PLACE, lb.ORGANISATION})
 _VALUE_LABELS = frozenset({lb.NUMBER, lb.MONEY, lb.PERCENT, lb.DATE, lb.TIME})
+_DURATIONS = frozenset(f"number:{u}" for u in (
+    "second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
+# Labels of names that may disagree across the pair ("... Company" as Work/product on one side)
+_NAME_LIKE = frozenset({lb.ORGANISATION, lb.WORK, lb.PLACE})
+# A figure's label when the model labelled its mentions differently: the one that says more.
+_RICHER = (lb.MONEY, lb.PERCENT, lb.NUMBER)
 
 
 class _UnionFind:
@@ -91,6 +98,8 @@ def value_key(label: str, text: str) -> str | None:
                 lb.TIME: "time"}.get(label)
     if kind == expected or (label == lb.DATE and kind in ("date", "weekday")):
         return key
+    if label in (lb.TIME, lb.DATE) and key.rsplit(":", 1)[0] in _DURATIONS:
+        return "duration:" + key.split(":", 1)[1]  # "under 36 hours" = "less than 36 hours"
     return None
 
 
@@ -136,6 +145,7 @@ class _Group:
     acronyms: set[str] = field(default_factory=set)
     initials: set[str] = field(default_factory=set)
     surname: str | None = None  # set when every mention is one word (a surname alone)
+    folded_names: set[str] = field(default_factory=set)  # names with place variants folded
 
 
 def _group_document(doc: int, mentions: list[Mention], text: str) -> list[_Group]:
@@ -226,7 +236,20 @@ def _describe(doc: int, idx: list[int], mentions: list[Mention], idents: list[st
         g.initials |= initials(m.text)
     if g.label == lb.PERSON and all(" " not in m.text for m in ms):
         g.surname = fold(ms[0].text)
+    if g.label in _NAME_LIKE:
+        g.folded_names = {fold_places(m.text) for m in ms
+                          if g.label != lb.PLACE or lookup_place(m.text) is None}
     return g
+
+
+def fold_places(name: str) -> str:
+    """A name's transliteration-folded form with every word that names a known place replaced
+    by that place ("Kharkiv Water Company" and "Kharkov Water Company" agree)."""
+    words = []
+    for word in _SPLIT_RE.split(name.strip()):
+        place = lookup_place(word) if word[:1].isupper() and len(word) > 2 else None
+        words.append(place.id if place is not None else translit(word))
+    return " ".join(words)
 
 
 def _cross_keys(g: _Group, expansions: dict[str, str]) -> set[str]:
@@ -234,6 +257,7 @@ def _cross_keys(g: _Group, expansions: dict[str, str]) -> set[str]:
     slug = lb.label_slug(g.label)
     keys = {f"id:{i}" for i in g.idents} | {f"sp:{slug}:{s}" for s in g.spellings}
     keys |= {f"id:{slug}:{expansions[a]}" for a in g.acronyms if a in expansions}
+    keys |= {f"nm:{n}" for n in g.folded_names}
     return keys
 
 
@@ -292,10 +316,21 @@ def link_pair(
 def _base_key(label: str, texts: list[str]) -> str:
     """"number:6000000" for a figure with one value, else label and slug of the name."""
     if label in _VALUE_LABELS:
-        values = {value_key(label, t) for t in texts}
-        if len(values) == 1 and None not in values:
-            return values.pop()
+        values = {value_key(label, t) for t in texts} - {None}
+        if len(values) == 1:  # mentions that state no value of their own join the one stated
+            return str(values.pop())
     return f"{lb.label_slug(label)}:{_slug(canonical_name(label, texts))}"
+
+
+def _component_label(labels: Counter[str], ms: list[Mention]) -> str:
+    """The label of linked mentions: the commonest, unless a richer one is known (Money over
+    a bare number, Organisation for a name that reads as one)."""
+    for richer in _RICHER:
+        if richer in labels and set(labels) <= set(_RICHER):
+            return richer
+    if lb.ORGANISATION in labels and any(is_org_name(m.text) for m in ms):
+        return lb.ORGANISATION
+    return max(labels, key=lambda lab: (labels[lab], -lb.LABELS.index(lab)))
 
 
 def _assign_keys(
@@ -309,8 +344,7 @@ def _assign_keys(
     order = sorted(components.values(), key=lambda gs: min((g.doc, g.members[0]) for g in gs))
     for gs in order:
         ms = [mentions[g.doc][i] for g in gs for i in g.members]
-        labels = Counter(g.label for g in gs for _ in g.members)
-        label = max(labels, key=lambda lab: (labels[lab], -lb.LABELS.index(lab)))
+        label = _component_label(Counter(g.label for g in gs for _ in g.members), ms)
         base = _base_key(label, [m.text for m in ms])
         key, n = base, 1
         while key in used:

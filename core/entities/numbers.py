@@ -31,6 +31,26 @@ _CURRENCY_WORDS = {
     "reais": "brl", "real": "brl",
 }
 _PERCENT_WORDS = ("per cent", "percent", "pc", "%")
+# Units of measure by their spellings, so "2.7 metres", "2.7 meters" and "2.7 m" share a key.
+_UNIT_SPELLINGS = {
+    "metre": ("m", "metre", "metres", "meter", "meters"),
+    "millimetre": ("mm", "millimetre", "millimetres", "millimeter", "millimeters"),
+    "centimetre": ("cm", "centimetre", "centimetres", "centimeter", "centimeters"),
+    "kilometre": ("km", "kilometre", "kilometres", "kilometer", "kilometers", "kms"),
+    "kilogram": ("kg", "kgs", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo",
+                 "kilos"),
+    "gram": ("g", "gram", "grams", "gramme", "grammes"),
+    "tonne": ("tonne", "tonnes", "ton", "tons", "t"),
+    "litre": ("litre", "litres", "liter", "liters", "l"),
+    "millilitre": ("ml", "millilitre", "millilitres", "milliliter", "milliliters"),
+    "hectare": ("ha", "hectare", "hectares"),
+    "mile": ("mile", "miles", "mi"),
+    "foot": ("ft", "foot", "feet"),
+    "inch": ("in.", "inch", "inches"),
+    "degree": ("degree", "degrees", "°"),
+}
+UNITS = {spelling: unit for unit, spellings in _UNIT_SPELLINGS.items() for spelling in spellings}
+MEASURE_UNITS = frozenset(f"number:{unit}" for unit in _UNIT_SPELLINGS)
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december"
     .split(), start=1)}
@@ -38,7 +58,8 @@ _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())} | {"sept": 9})
 _WEEKDAYS = {d: i for i, d in enumerate(
     "monday tuesday wednesday thursday friday saturday sunday".split())}
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
-_SUFFIXES = frozenset({"m", "mn", "bn", "tn", "k", "st", "nd", "rd", "th", "am", "pm"})
+_SUFFIXES = frozenset({"m", "mn", "bn", "tn", "k", "st", "nd", "rd", "th", "am", "pm", "mm", "cm",
+                       "km", "kg", "ha", "ml", "ft"})
 _YEAR_CUES = frozenset({"in", "since", "by", "until", "till", "from", "to", "before", "after",
                         "during", "of", "early", "late", "mid", "spring", "summer", "autumn",
                         "winter", "fall", "year"})
@@ -242,6 +263,8 @@ class _Scanner:
         t = self.toks[i]
         is_word = not t.text[0].isdigit()
         k = j
+        if self._million_suffix(k):  # "75m dinars": millions of a plural noun, not metres
+            value, j, k = value * 10**6, j + 1, k + 1
         while self.low(k) in _FILLERS:
             k += 1
         unit_tok = self.tok(k)
@@ -249,7 +272,7 @@ class _Scanner:
         if is_word and value == 1 and j == i + 1:
             return None  # "no one", "one of them": too vague to compare
         if unit_tok is not None and unit_tok.text[0].isalpha() and unit_tok.low not in _NOT_UNITS:
-            unit = _singular(unit_tok.low)
+            unit = UNITS.get(unit_tok.low) or _singular(unit_tok.low)
             if unit == "percentage" and self.low(k + 1).startswith("point"):
                 unit, k = "percentage point", k + 1
         if (not is_word and j == i + 1 and re.fullmatch(r"1[5-9]\d\d|20\d\d", t.text)
@@ -258,6 +281,13 @@ class _Scanner:
         if not unit:
             return self.figure(i, j, lb.NUMBER, "number:", value)
         return self.figure(i, k + 1, lb.NUMBER, f"number:{unit}", value)
+
+    def _million_suffix(self, k: int) -> bool:
+        """An "m" stuck to a number and followed by a plural noun ("75m dinars")."""
+        after = self.tok(k + 1)
+        return (self.low(k) == "m" and self.adjacent(k) and after is not None
+                and after.text.islower() and after.low.endswith("s")
+                and after.low not in _NOT_UNITS and after.low not in UNITS)
 
     # dates and times ---------------------------------------------------------------------
 
