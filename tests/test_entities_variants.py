@@ -121,3 +121,32 @@ def test_different_organisations_in_one_city_stay_apart() -> None:
     keys = _keys("The Lviv Bus Company warned.", [("Lviv Bus Company", "ORG")],
                  "The Lviv Water Company warned.", [("Lviv Water Company", "ORG")])
     assert keys["a", "Lviv Bus Company"][0] != keys["b", "Lviv Water Company"][0]
+
+
+PROPAGATED = [  # A and its spans, B and its spans, a mention the model missed that must link
+    ("Aid came from Odessa on Monday.", [("Odessa", "GPE")],
+     "Aid came from Odesa, officials in Odesa said.", [],
+     ("b", "Odesa"), ("a", "Odessa")),
+    ("Funds were sought in Kyiv.", [],
+     "Ministers in Kiev will decide.", [("Kiev", "GPE")],
+     ("a", "Kyiv"), ("b", "Kiev")),
+    ("Mykola Dorosh spoke. Later Dorosh left.", [("Mykola Dorosh", "PERSON")],
+     "Dorosh declined to comment.", [],
+     ("b", "Dorosh"), ("a", "Mykola Dorosh")),
+    ("The Poltava Gas Board (PGB) warned.", [("Poltava Gas Board", "ORG")],
+     "PGB engineers were called in.", [],
+     ("b", "PGB"), ("a", "Poltava Gas Board")),
+]
+
+
+@pytest.mark.parametrize(("a", "spans_a", "b", "spans_b", "missed", "linked"), PROPAGATED)
+def test_missed_names_are_found_across_the_pair(
+        a: str, spans_a: list, b: str, spans_b: list, missed: tuple, linked: tuple) -> None:
+    keys = _keys(a, spans_a, b, spans_b)
+    assert keys[missed][0] == keys[linked][0]
+
+
+def test_propagation_is_whole_word_and_case_sensitive() -> None:
+    keys = _keys("Talks in Odesa went on.", [("Odesa", "GPE")],
+                 "Odesan cooks and odesa-style dishes. ODESA fans.", [])
+    assert [k for k in keys if k[0] == "b"] == []

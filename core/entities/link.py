@@ -11,6 +11,7 @@ from core.entities import labels as lb
 from core.entities.correct import Mention
 from core.entities.gazetteer import fold, lookup_place
 from core.entities.numbers import figure_key
+from core.entities.propagate import propagate
 from core.entities.relabel import is_org_name
 from core.model import Entity
 
@@ -297,6 +298,7 @@ def link_pair(
     texts: tuple[str, str], mentions: tuple[list[Mention], list[Mention]]
 ) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
     """Entities of both documents; mentions of one entity, in either document, share a key."""
+    mentions = propagate(texts, mentions)
     groups = [g for d in (0, 1) for g in _group_document(d, mentions[d], texts[d])]
     expansions = [paren_expansions(texts[0]), paren_expansions(texts[1])]
     uf = _UnionFind(len(groups))
