@@ -328,7 +328,9 @@ def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
             continue
         hits: Counter[int] = Counter()
         for gram in _content_grams(sentence):
-            hits.update(j for j in set(grams.get(gram, ())) if j not in used_b)
+            found = grams.get(gram, ())
+            if len(found) <= MAX_SEED_POSTINGS:  # a boilerplate phrase ties nothing together
+                hits.update(j for j in set(found) if j not in used_b)
         if not hits:
             continue
         j, _ = min(hits.items(), key=lambda kv: (-kv[1], abs(kv[0] - sentence.index)))

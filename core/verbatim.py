@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from core.stems import STOPWORDS
 # A word n-gram seen more often than this in A is boilerplate, not evidence of copying.
 MAX_SEED_OCCURRENCES = 64
 MIN_CONTENT_WORDS = 2
+NEAREST_SEEDS = 2  # occurrences tried on each side of the expected place, for common seeds
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,12 @@ def maximal_runs(a: list[int], b: list[int], n: int,
         if check is not None and j % 4096 == 0:
             check()
         starts = index.get(tuple(b[j:j + n]))
-        if not starts or len(starts) > MAX_SEED_OCCURRENCES:
+        if not starts:
             continue
+        if len(starts) > MAX_SEED_OCCURRENCES:
+            # A phrase repeated all over A: try only the places where B's position would
+            # put it, so repetitive texts stay linear and still line up.
+            starts = nearest(starts, j * len(a) // len(b), NEAREST_SEEDS)
         for i in starts:
             diagonal = i - j
             if covered.get(diagonal, -1) > j:
@@ -56,6 +62,12 @@ def maximal_runs(a: list[int], b: list[int], n: int,
             covered[diagonal] = j + length
             runs.append(Run(i, j, length))
     return runs
+
+
+def nearest(positions: list[int], target: int, count: int) -> list[int]:
+    """The ``count`` positions on each side of ``target`` in a sorted list."""
+    k = bisect.bisect_left(positions, target)
+    return positions[max(0, k - count):k + count]
 
 
 def tile(runs: list[Run], len_a: int, len_b: int, n: int) -> list[Run]:

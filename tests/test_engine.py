@@ -138,3 +138,16 @@ def test_summary_is_directional(make_doc) -> None:
     result = compare(short, long)
     assert result.summary.a.found_in_other == 1.0
     assert result.summary.b.found_in_other < 0.7
+
+
+def test_repetitive_documents_still_line_up(make_doc) -> None:
+    # Each sentence occurs hundreds of times: too common to seed from everywhere, so the
+    # engine must look where the other document's position puts it.
+    sentences = ["The council met on Monday to discuss the harbour budget.",
+                 "Residents complained about the noise from the port at night.",
+                 "The mayor promised a decision on the new ferry terminal next week."]
+    text_a = " ".join(sentences[(k * 7) % 3] for k in range(600))
+    text_b = text_a.replace("next week", "within days", 20)
+    result = compare(make_doc(text_a), make_doc(text_b))
+    assert result.summary.a.share("shared") > 0.9
+    assert result.summary.b.share("shared") > 0.9
