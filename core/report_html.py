@@ -114,8 +114,9 @@ def _file_table(info: FileInfo) -> str:
 
 def render_summary(report: Report) -> str:
     """Shares of each document and passage counts."""
-    head = "".join(f"<th>{h}</th>" for h in (
-        "Document", "Shared", "Reworded", "Unique", "Found in the other", "Words"))
+    # Figures are right-aligned in their cells, so their headings are too.
+    head = "<th>Document</th>" + "".join(f"<th align=\"right\">{h}</th>" for h in (
+        "Shared", "Reworded", "Unique", "Found in the other", "Words"))
     out = ["<h2>Summary</h2>\n",
            "<table class=\"grid\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">\n",
            f"<tr>{head}</tr>\n"]
@@ -243,7 +244,8 @@ def _entity_section(title: str, lines: tuple[EntityLine, ...]) -> str:
     out.append("<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
                "width=\"100%\">\n<thead><tr><th width=\"16%\">Label</th><th width=\"33%\">"
                "As written in A</th><th width=\"33%\">As written in B</th>"
-               "<th width=\"9%\">In A</th><th width=\"9%\">In B</th></tr></thead>\n")
+               "<th width=\"9%\" align=\"right\">In A</th>"
+               "<th width=\"9%\" align=\"right\">In B</th></tr></thead>\n")
     label = None
     for line in lines:
         shown = e(line.label) if line.label != label else ""
