@@ -301,6 +301,8 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
             self.highlighters[side].set_spans(self._indexes[side], matches, side)
             self.highlight_visible(side)
             self.panes[side].set_layer("focus", [], self.focus_format())
+            self.panes[side].set_layer("marks", [], self.focus_format())  # of the old result
+            self.rulers[side].set_marks([])
             length = len(self.docs[side].text) if self.docs[side] else 0
             self.rulers[side].set_spans(length, result.spans[side] if result else ())
         alignment = (AlignmentMap(result.matches, len(result.documents[0].text),
@@ -319,8 +321,7 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         else:
             self.elapsed_label.setText("")
         self.update_actions()
-        if result is not None:
-            self.result_changed.emit(result)
+        self.result_changed.emit(result)  # None too: panels drop what belonged to the old one
 
     def passage_tooltip(self, side: int, offset: int) -> str:
         """'Reworded passage · 64% similar · moved' for the passage under the mouse."""

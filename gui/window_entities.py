@@ -66,12 +66,13 @@ class EntityController(QObject):
         self.panel.mentions_selected.connect(self._show_mentions)
         self.panel.mention_stepped.connect(self._show_step)
 
-    def on_result(self, result: Result) -> None:
-        """A new comparison is shown: list its entities, finding them first if needed."""
+    def on_result(self, result: Result | None) -> None:
+        """A new comparison is shown: list its entities, finding them first if needed.
+        None (the documents changed, a comparison is pending) empties the list."""
         if self._cancel is not None:
             self._cancel.set()
         self.panel.set_result(result)
-        if result.entities is not None:
+        if result is None or result.entities is not None:
             return
         if not getattr(self.window, "entities_enabled", True):
             self.panel.status.setText("Entities are off (--no-entities).")

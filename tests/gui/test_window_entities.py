@@ -85,3 +85,28 @@ def test_extraction_errors_are_shown_in_the_panel(shown, qtbot) -> None:
     qtbot.waitUntil(lambda: "could not be found" in controller.panel.status.text(), timeout=5000)
     assert "not installed" in controller.panel.status.text()
     assert shown.current_result.entities is None
+
+
+def test_a_new_document_drops_the_old_entity_list_and_mention_marks(shown, docs, qtbot) -> None:
+    """The entity list and the ruler ticks belong to the old pair: after Swap sides or a new
+    file they must not point at offsets of the other document (seen: ticks of an entity of
+    the old pair left on the rulers of the new one)."""
+    from gui.window_entities import EntityController
+
+    controller = EntityController(shown, extract=fake_extract_for(docs))
+    controller.on_result(shown.current_result)
+    qtbot.waitUntil(lambda: shown.current_result.entities is not None, timeout=5000)
+    controller.panel.select_group(controller.panel.groups()[0])
+    assert shown.rulers[0].marks() and shown.rulers[1].marks()
+    shown.swap_sides()  # the stand-in engine cannot compare the swapped pair: swap back
+    assert shown.current_result is None
+    assert controller.panel.groups() == []
+    assert shown.rulers[0].marks() == [] and shown.rulers[1].marks() == []
+    shown.swap_sides()
+    assert controller.panel.groups() == []
+    assert shown.rulers[0].marks() == [] and shown.rulers[1].marks() == []
+    assert shown.panes[0].layer_ranges("marks") == []
+    qtbot.waitUntil(lambda: shown.current_result is not None
+                    and shown.current_result.entities is not None, timeout=5000)
+    assert shown.rulers[0].marks() == [] and shown.rulers[1].marks() == []
+    assert [g.key for g in controller.panel.groups()] == ["place:x"]
