@@ -109,6 +109,8 @@ class SummaryPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        # a click on the row already current jumps again (the user scrolled away meanwhile)
+        self.view.clicked.connect(lambda index: self._row_changed(index, QModelIndex()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.figures)

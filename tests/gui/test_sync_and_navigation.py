@@ -126,3 +126,19 @@ def test_big_documents_format_the_visible_blocks_first(window, qtbot):
     window.rulers[0].jump_requested.emit(len(text) - 10)  # jump to the end via the ruler
     assert last.layout().formats()  # formatted as soon as it became visible
     qtbot.waitUntil(lambda: not highlighter.pending, timeout=20000)
+
+
+def test_clicking_the_current_summary_row_again_jumps_again(shown, qtbot):
+    """Seen: pick match 13 in the Summary list, scroll away, click it again: nothing
+    happened, because only a change of the current row was followed."""
+    from PySide6.QtCore import Qt
+
+    view = shown.summary.view
+    index = shown.summary.model.index(1, 1)
+    rect = view.visualRect(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.currentIndex().row() == 1
+    shown.set_focus_match(None)
+    with qtbot.waitSignal(shown.summary.match_activated, timeout=1000) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [shown.summary.model.match_at(1).id]
