@@ -74,6 +74,7 @@ class FindBar(QWidget):
             found = pane.document().find(text, wrap, flags)
         if found.isNull():
             self.status.setText("Not found")
+            pane.set_layer("find", [], mark_format(FIND_COLOR))  # no stale hit of the last text
             return False
         self.status.setText("")
         pane.setTextCursor(found)

@@ -187,3 +187,15 @@ def test_the_app_has_the_concord_icon(qapp) -> None:
 
     assert resource_path("concord.png").exists()
     assert not create_app().windowIcon().isNull()
+
+
+def test_find_clears_the_previous_hit_when_the_text_is_not_found(shown):
+    """Seen: 'Harwell' marked, typing on to 'Harwellzz' said "Not found" but kept the old
+    hit marked in bold."""
+    bar = shown.find_bar
+    bar.open_bar(0)
+    bar.field.setText("Alpha")
+    assert shown.panes[0].layer_ranges("find") == [(0, 5)]
+    bar.field.setText("Alphazz")
+    assert bar.status.text() == "Not found"
+    assert shown.panes[0].layer_ranges("find") == []
