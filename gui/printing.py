@@ -211,4 +211,7 @@ def preview_result(parent: QWidget, result: Result) -> None:
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("Print preview: comparison report")
     dialog.paintRequested.connect(lambda device: paint_pages(device, doc, running))
+    # Qt opens it at about 530 px square; a page should be readable without resizing.
+    if parent is not None:
+        dialog.resize(max(800, parent.width() * 3 // 4), max(700, parent.height() * 9 // 10))
     dialog.exec()
