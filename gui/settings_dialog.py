@@ -24,13 +24,13 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Comparison settings")
         self.min_phrase = QSpinBox()
-        self.min_phrase.setRange(2, 50)
+        self.min_phrase.setRange(1, 1000)  # the engine's own limits, as on the command line
         self.min_phrase.setSuffix(" words")
         self.min_phrase.setToolTip("Shortest verbatim run, in words, that counts as shared.")
         self.threshold = QDoubleSpinBox()
-        self.threshold.setRange(0.05, 1.0)
+        self.threshold.setRange(0.001, 1.0)
         self.threshold.setSingleStep(0.05)
-        self.threshold.setDecimals(2)
+        self.threshold.setDecimals(3)  # a value given on the command line survives OK
         self.threshold.setToolTip("Sentence similarity at or above which a pair is reworded.")
         self.fold_case = QCheckBox("Ignore letter case")
         self.fold_punctuation = QCheckBox("Ignore punctuation and quote styles")

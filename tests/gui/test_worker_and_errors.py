@@ -220,3 +220,14 @@ def test_find_in_pane(shown):
     shown.find_bar.field.setText("no such words")
     assert not shown.find_bar.find(True)
     assert shown.find_bar.status.text() == "Not found"
+
+
+def test_settings_dialog_keeps_command_line_values(qapp):
+    from core.model import Options
+    from gui.settings_dialog import SettingsDialog
+
+    given = Options(min_phrase=80, threshold=0.333)
+    dialog = SettingsDialog(given)
+    assert dialog.options().min_phrase == 80
+    assert dialog.options().threshold == 0.333
+    dialog.deleteLater()
