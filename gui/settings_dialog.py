@@ -72,7 +72,7 @@ class SettingsDialog(QDialog):
     def options(self) -> Options:
         """The options as currently edited."""
         return Options(min_phrase=self.min_phrase.value(),
-                       threshold=round(self.threshold.value(), 2),
+                       threshold=round(self.threshold.value(), 3),
                        fold_case=self.fold_case.isChecked(),
                        fold_punctuation=self.fold_punctuation.isChecked(),
                        diff_timeout=self.diff_timeout.value())
