@@ -12,6 +12,7 @@ from typing import TextIO
 from core import __version__
 from core.engine import compare
 from core.errors import ConcordError
+from core.fileio import write_text_atomic
 from core.loading import DEFAULT_MAX_BYTES, load_document
 from core.model import Document, Options, Result
 from core.serialize import result_to_dict
@@ -135,10 +136,7 @@ def write_output(text: str, path: str | None) -> None:
     if not path:
         sys.stdout.write(text)
         return
-    tmp = f"{path}.concord-tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+    write_text_atomic(text, path)
 
 
 def run_compare(args: argparse.Namespace) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,8 +21,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from core.fileio import publish, temp_beside
 from core.model import Result
-from core.report import build_report, publish, render_html
+from core.report import build_report, render_html
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "LETTER": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(14, 10, 14, 10)
@@ -153,7 +153,7 @@ def export_pdf(result: Result, path: str, page_size: str = "A4") -> int:
     """Write the report of ``result`` to ``path`` as PDF (atomically); returns the page count."""
     page_id = page_size_id(page_size)  # validate before touching the disk
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    fd, tmp = temp_beside(target)
     os.close(fd)
     try:
         writer = QPdfWriter(tmp)
