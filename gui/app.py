@@ -15,9 +15,14 @@ def main(argv: list[str] | None = None) -> int:
         multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     if args == ["--compare-worker"]:  # a frozen build's child comparison process
+        import os
+
         from gui.compare_process import child_main
 
-        return child_main()
+        code = child_main()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)  # as in compare_process: its stdin watcher thread is still blocked
     if args and (args[0] in HEADLESS_COMMANDS or args[0] in ("-h", "--help", "--version")):
         from core.cli import main as cli_main
 
