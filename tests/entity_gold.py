@@ -42,3 +42,15 @@ def find(entities: tuple[tuple[Entity, ...], tuple[Entity, ...]], ref: list) -> 
         if e.text == ref[1]:
             return e
     raise AssertionError(f"no mention {ref[1]!r} in document {ref[0]}")
+
+
+def raw_mentions(text: str, *spans: tuple[str, str]) -> list:
+    """Model-style mentions of each (surface, spaCy label), found in order in ``text``."""
+    from core.entities.backend import RawMention
+
+    out, pos = [], 0
+    for surface, label in spans:
+        start = text.index(surface, pos)
+        out.append(RawMention(start, start + len(surface), label))
+        pos = start + len(surface)
+    return out

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from core.entities.backend import RawMention
+from entity_gold import raw_mentions
+
 from core.entities.correct import correct
 from core.entities.link import link_pair
 from core.model import Entity
 
-
-def _raw(text: str, *spans: tuple[str, str]) -> list[RawMention]:
-    out, pos = [], 0
-    for surface, label in spans:
-        start = text.index(surface, pos)
-        out.append(RawMention(start, start + len(surface), label))
-        pos = start + len(surface)
-    return out
+_raw = raw_mentions
 
 
 def _link(a: str, spans_a: list, b: str, spans_b: list) -> dict[tuple[str, str], Entity]:

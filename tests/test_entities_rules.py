@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from core.entities.backend import RawMention
+from entity_gold import raw_mentions
+
 from core.entities.correct import correct
 from core.entities.link import link_pair
 
-
-def _raw(text: str, *spans: tuple[str, str]) -> list[RawMention]:
-    out, pos = [], 0
-    for surface, label in spans:
-        start = text.index(surface, pos)
-        out.append(RawMention(start, start + len(surface), label))
-        pos = start + len(surface)
-    return out
+_raw = raw_mentions
 
 
 def test_places_misread_as_people_and_possessives() -> None:

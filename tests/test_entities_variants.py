@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from entity_gold import raw_mentions
 
-from core.entities.backend import RawMention
 from core.entities.correct import correct
 from core.entities.link import link_pair
 from core.entities.numbers import figure_key
 
-
-def _raw(text: str, *spans: tuple[str, str]) -> list[RawMention]:
-    out, pos = [], 0
-    for surface, label in spans:
-        start = text.index(surface, pos)
-        out.append(RawMention(start, start + len(surface), label))
-        pos = start + len(surface)
-    return out
+_raw = raw_mentions
 
 
 SAME_KEY = [  # spellings of one quantity
