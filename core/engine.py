@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import bisect
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from core.align import Group, align_sentences
 from core.errors import Cancelled, OptionError
 from core.model import Document, Kind, Match, Options, Result, Span, Summary
-from core.segment import Segmented, segment
+from core.segment import Segmented, Token, segment
 from core.spans import UNLABELLED, build_spans, moved_flags, summarise
 from core.verbatim import find_verbatim, trim_at_sentences
 from core.worddiff import diff_words
@@ -105,16 +105,13 @@ def _add_groups(draft: _Draft, groups: list[Group], seg_a: Segmented, seg_b: Seg
         identical = [t.folded for t in tokens_a] == [t.folded for t in tokens_b]
         if identical:
             match_id = draft.add("shared", 1.0)
-            changes_a = changes_b = ()
-            fallback = False
         else:
             diff = diff_words(tokens_a, tokens_b, options.diff_timeout)
-            fallback = diff.fallback
-            match_id = len(draft.matches)
-            changes_a = _own_changes(diff.changes_a, tokens_a, draft.labels_a, ta.start, free_a)
-            changes_b = _own_changes(diff.changes_b, tokens_b, draft.labels_b, tb.start, free_b)
-            draft.add("reworded", round(group.similarity, 3), changes_a=changes_a,
-                      changes_b=changes_b, diff_fallback=fallback)
+            match_id = draft.add(
+                "reworded", round(group.similarity, 3),
+                changes_a=_own_changes(diff.changed_a, tokens_a, ta.start, set(free_a)),
+                changes_b=_own_changes(diff.changed_b, tokens_b, tb.start, set(free_b)),
+                diff_fallback=diff.fallback)
         draft.extents[match_id] = (
             (seg_a.sentences[group.a0].start, seg_a.sentences[group.a1 - 1].end),
             (seg_b.sentences[group.b0].start, seg_b.sentences[group.b1 - 1].end),
@@ -125,23 +122,21 @@ def _add_groups(draft: _Draft, groups: list[Group], seg_a: Segmented, seg_b: Seg
             draft.labels_b[t] = match_id
 
 
-def _own_changes(changes: tuple[tuple[int, int], ...], tokens: tuple, labels: list[int],
-                 offset: int, free: list[int]) -> tuple[tuple[int, int], ...]:
-    """Changed ranges cut down to the words this pair owns (not ones shared elsewhere)."""
-    free_set = set(free)
+def _own_changes(changed: tuple[int, ...], tokens: Sequence[Token], offset: int,
+                 free: set[int]) -> tuple[tuple[int, int], ...]:
+    """Character ranges of the changed words this pair owns (not ones shared elsewhere);
+    neighbouring changed words make one range."""
     own: list[tuple[int, int]] = []
-    for start, end in changes:
-        for k, token in enumerate(tokens):
-            if token.start >= start and token.end <= end and offset + k in free_set:
-                if own and _only_space_between(own[-1][1], token.start, tokens):
-                    own[-1] = (own[-1][0], token.end)
-                else:
-                    own.append((token.start, token.end))
+    previous = -2
+    for k in changed:
+        if offset + k not in free:
+            continue
+        if k == previous + 1 and own:
+            own[-1] = (own[-1][0], tokens[k].end)
+        else:
+            own.append((tokens[k].start, tokens[k].end))
+        previous = k
     return tuple(own)
-
-
-def _only_space_between(end: int, start: int, tokens: tuple) -> bool:
-    return not any(end <= t.start < start for t in tokens)
 
 
 def _assemble(doc_a: Document, doc_b: Document, seg_a: Segmented, seg_b: Segmented,

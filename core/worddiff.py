@@ -16,12 +16,11 @@ _CODE_BASE = 0xF0000
 
 @dataclass(frozen=True)
 class WordDiff:
-    """Changed character ranges on each side and whether diff-match-patch timed out."""
+    """Indexes of the changed words on each side and whether diff-match-patch timed out."""
 
-    changes_a: tuple[tuple[int, int], ...]
-    changes_b: tuple[tuple[int, int], ...]
+    changed_a: tuple[int, ...]
+    changed_b: tuple[int, ...]
     fallback: bool
-    equal_words: int
 
 
 def words_to_chars(a: Sequence[str], b: Sequence[str]) -> tuple[str, str]:
@@ -43,25 +42,18 @@ def diff_words(tokens_a: Sequence[Token], tokens_b: Sequence[Token],
     # diff_main gives up on a minimal diff when its deadline passes; say so, don't hide it.
     fallback = timeout > 0 and time.perf_counter() - started >= timeout
     # No semantic cleanup: one code point is a whole word, and editors want each kept word kept.
-    changed_a: list[tuple[int, int]] = []
-    changed_b: list[tuple[int, int]] = []
-    ia = ib = equal = 0
+    changed_a: list[int] = []
+    changed_b: list[int] = []
+    ia = ib = 0
     for op, chunk in diffs:
         n = len(chunk)
         if op == diff_match_patch.DIFF_EQUAL:
             ia += n
             ib += n
-            equal += n
         elif op == diff_match_patch.DIFF_DELETE:
-            _add_range(changed_a, tokens_a, ia, ia + n)
+            changed_a.extend(range(ia, ia + n))
             ia += n
         else:
-            _add_range(changed_b, tokens_b, ib, ib + n)
+            changed_b.extend(range(ib, ib + n))
             ib += n
-    return WordDiff(tuple(changed_a), tuple(changed_b), fallback, equal)
-
-
-def _add_range(ranges: list[tuple[int, int]], tokens: Sequence[Token], first: int,
-               end: int) -> None:
-    start, stop = tokens[first].start, tokens[end - 1].end
-    ranges.append((start, stop))
+    return WordDiff(tuple(changed_a), tuple(changed_b), fallback)
