@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 HEADLESS_COMMANDS = {"compare"}
+CHILD_FLAG = "--compare-worker"  # a frozen build runs itself with this to compare off-process
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -14,7 +15,7 @@ def main(argv: list[str] | None = None) -> int:
 
         multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
-    if args == ["--compare-worker"]:  # a frozen build's child comparison process
+    if args == [CHILD_FLAG]:
         import os
 
         from gui.compare_process import child_main

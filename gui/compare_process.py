@@ -91,11 +91,10 @@ def _reader(stream: BinaryIO, inbox: queue.Queue) -> None:
         inbox.put(("gone", None))
 
 
-CHILD_FLAG = "--compare-worker"
-
-
 def child_command() -> list[str]:
     """How to start the child: a frozen build runs itself with a hidden flag."""
+    from gui.app import CHILD_FLAG
+
     if getattr(sys, "frozen", False):
         return [sys.executable, CHILD_FLAG]
     return [sys.executable, "-m", "gui.compare_process"]

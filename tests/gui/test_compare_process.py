@@ -56,4 +56,6 @@ def test_a_frozen_build_starts_itself_as_the_child(monkeypatch) -> None:
 
     assert compare_process.child_command()[1:] == ["-m", "gui.compare_process"]
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    assert compare_process.child_command() == [sys.executable, compare_process.CHILD_FLAG]
+    from gui.app import CHILD_FLAG
+
+    assert compare_process.child_command() == [sys.executable, CHILD_FLAG]
