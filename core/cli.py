@@ -174,3 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"concord: cannot write output: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except Exception as exc:  # a bug: a short message and the documented code, no traceback
+        print(f"concord: internal error ({type(exc).__name__}: {exc}); please report it.",
+              file=sys.stderr)
+        return EXIT_INTERNAL

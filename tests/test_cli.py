@@ -161,3 +161,16 @@ def test_json_flags_figures_that_differ(capsys) -> None:
     text_a = data["documents"][0]["text"]
     start, end = data["figure_differences"][0]["a"]["range"]
     assert text_a[start:end] == data["figure_differences"][0]["a"]["text"]
+
+
+def test_an_internal_error_exits_1_without_a_traceback(pair, capsys, monkeypatch) -> None:
+    import core.cli
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("unexpected state")
+
+    monkeypatch.setattr(core.cli, "compare", broken)
+    assert main(["compare", str(pair[0]), str(pair[1]), "--no-entities"]) == 1
+    err = capsys.readouterr().err
+    assert "internal error" in err and "unexpected state" in err
+    assert "Traceback" not in err
