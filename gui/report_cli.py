@@ -9,6 +9,7 @@ from pathlib import Path
 
 from core.cli import (
     EXIT_BAD_INPUT,
+    EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_OK,
     add_engine_options,
@@ -131,4 +132,8 @@ def main(argv: list[str]) -> int:
     except OSError as exc:
         print(f"concord report: cannot write {args.output}: {exc.strerror or exc}",
               file=sys.stderr)
+    except Exception as exc:  # a bug: one line and the documented code, no traceback
+        print(f"concord report: internal error ({type(exc).__name__}: {exc}); please report it.",
+              file=sys.stderr)
+        return EXIT_INTERNAL
     return EXIT_BAD_INPUT

@@ -160,3 +160,16 @@ def test_cli_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
         assert err.startswith("concord report:") and "\n" not in err and "Traceback" not in err
     assert not (tmp_path / "r.html").exists()
     assert good.read_text(encoding="utf-8") == "Some text to compare."
+
+
+def test_report_internal_error_exits_1_without_a_traceback(tmp_path, capsys, monkeypatch):
+    import gui.report_cli as report_cli
+
+    def broken(args):
+        raise RuntimeError("unexpected state")
+
+    monkeypatch.setattr(report_cli, "run", broken)
+    code = report_cli.main([str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
+                            "-o", str(tmp_path / "r.pdf")])
+    err = capsys.readouterr().err
+    assert code == 1 and "internal error" in err and "Traceback" not in err
