@@ -9,10 +9,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.engine import compare
-from core.loading import document_from_text
+from core.comparison.engine import compare
+from core.comparison.segment import WORD_RE
 from core.model import Match, Options, Result
-from core.segment import WORD_RE
+from core.readers.load import document_from_text
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = ROOT / "tests" / "data" / "gold"

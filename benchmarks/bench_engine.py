@@ -1,4 +1,4 @@
-"""Benchmark core.engine.compare against difflib and diff-match-patch on generated pairs."""
+"""Benchmark the engine (core.comparison.engine.compare) against difflib and diff-match-patch."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ from diff_match_patch import diff_match_patch
 
 from benchmarks.accuracy import Gold, Score, score
 from benchmarks.corpus import generate_pair, parse_size
-from core.engine import compare
-from core.loading import document_from_text
+from core.comparison.engine import compare
 from core.model import Options
+from core.readers.load import document_from_text
 
 MB = 1024 * 1024
 TARGETS = {100_000: 0.5, 1_000_000: 5.0}  # size -> seconds the engine may take

@@ -71,8 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from PySide6.QtGui import QGuiApplication
 
-    from core.engine import compare
-    from core.loading import load_document
+    from core.comparison.engine import compare
+    from core.readers.load import load_document
     from core.report import write_report_html
     from gui.printing import export_pdf
 

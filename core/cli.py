@@ -10,13 +10,13 @@ from dataclasses import replace
 from typing import TextIO
 
 from core import __version__
-from core.engine import compare
+from core.comparison.engine import compare
 from core.errors import ConcordError
 from core.fileio import write_text_atomic
-from core.loading import DEFAULT_MAX_BYTES, load_document
 from core.model import Document, Options, Result
+from core.readers.load import DEFAULT_MAX_BYTES, load_document
+from core.report.text import render_text
 from core.serialize import result_to_dict
-from core.textout import render_text
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import ConcordError
-from core.loading import DEFAULT_MAX_BYTES, load_document
 from core.model import Document, Result
+from core.readers.load import DEFAULT_MAX_BYTES, load_document
 from gui.actions import build_actions, fit_toolbar, update_action_states
 from gui.find_bar import FindBar
 from gui.highlighter import RangeIndex, SpanHighlighter, span_index

@@ -94,7 +94,7 @@ def ensure_qt() -> object:
 
 def run(args: argparse.Namespace) -> int:
     """Load, compare and write the report; raises ConcordError / UsageError / OSError."""
-    from core.engine import compare
+    from core.comparison.engine import compare
 
     fmt = output_format(args)
     options = options_from_args(args)

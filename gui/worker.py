@@ -25,7 +25,7 @@ PROCESS_THRESHOLD = 150_000  # characters (both sides): bigger pairs run in a ch
 
 
 def default_compare(doc_a: Document, doc_b: Document, **kwargs) -> Result:
-    """core.engine.compare: in this thread for small pairs, in a child process for big ones.
+    """The engine's compare: in this thread for small pairs, in a child process for big ones.
 
     The engine is pure Python; in a thread it would hold the GIL for long stretches and the
     UI would stutter. A child process costs a fraction of a second to start, so small pairs
@@ -36,7 +36,7 @@ def default_compare(doc_a: Document, doc_b: Document, **kwargs) -> Result:
 
         return compare_in_process(doc_a, doc_b, **kwargs)
     try:
-        from core.engine import compare
+        from core.comparison.engine import compare
     except ImportError as exc:
         raise EngineMissing(f"The comparison engine is not available ({exc}).") from exc
     return compare(doc_a, doc_b, **kwargs)

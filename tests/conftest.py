@@ -9,8 +9,8 @@ import pytest
 # Qt tests run without a display; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from core.loading import document_from_text
 from core.model import Document
+from core.readers.load import document_from_text
 
 
 @pytest.fixture

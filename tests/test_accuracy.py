@@ -24,8 +24,8 @@ def test_engine_finds_every_gold_pair_and_nothing_else(path: Path) -> None:
 
 
 def test_only_the_moved_clause_is_marked_moved() -> None:
-    from core.engine import compare
-    from core.loading import load_document
+    from core.comparison.engine import compare
+    from core.readers.load import load_document
 
     root = GOLD_DIR.parent.parent.parent
     result = compare(load_document(root / "tests/data/pairs/contract/a.txt"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.engine import compare
+from core.comparison.engine import compare
 from core.errors import Cancelled, OptionError
 from core.model import Options
 

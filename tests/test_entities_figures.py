@@ -130,7 +130,7 @@ def test_figure_keys(text: str, key: str | None) -> None:
     ("amazon", [("Money", "$1.2 billion", "$1.5 billion")]),
 ])
 def test_fixture_pairs_through_the_engine(name: str, expected: list) -> None:
-    from core.engine import compare
+    from core.comparison.engine import compare
     from core.model import Options
     from tests.entity_gold import documents
 

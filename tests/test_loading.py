@@ -18,7 +18,7 @@ from core.errors import (
     IsADirectory,
     UnsupportedFormat,
 )
-from core.loading import load_document
+from core.readers.load import load_document
 
 TEXT = "Café owners in Zürich said the “new” rules were unfair.\nThey will appeal."
 

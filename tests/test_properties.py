@@ -7,9 +7,9 @@ import re
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from core.engine import compare
-from core.loading import document_from_text
-from core.segment import WORD_RE
+from core.comparison.engine import compare
+from core.comparison.segment import WORD_RE
+from core.readers.load import document_from_text
 
 CONTENT = ("harbour bridge council mayor budget river storm village rescue market hall "
            "railway station warehouse teacher school hospital doctor farmer harvest court "

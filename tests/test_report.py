@@ -10,7 +10,7 @@ from pathlib import Path
 
 from core.model import DocSummary, Document, Entity, Match, Result, Span, Summary
 from core.report import build_report, report_html, write_report_html
-from core.report_model import entity_table, percent
+from core.report.model import entity_table, percent
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -225,8 +225,8 @@ def test_core_report_does_not_import_qt():
 
 
 def test_report_of_the_example_pair_with_the_engine():
-    from core.engine import compare
-    from core.loading import load_document
+    from core.comparison.engine import compare
+    from core.readers.load import load_document
 
     a, b = ROOT / "examples" / "original.txt", ROOT / "examples" / "rewrite.txt"
     result = compare(load_document(a), load_document(b))

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from core.model import Entity
 from core.report import build_report, report_html
-from core.report_model import FigureLine
+from core.report.model import FigureLine
 from tests.test_report import make_result
 
 PARTS = [
@@ -46,7 +46,7 @@ def test_no_table_without_entities_or_differences() -> None:
 
 
 def test_renderer_escapes_figure_text() -> None:
-    from core.report_html import render_figure_lines
+    from core.report.html import render_figure_lines
 
     html = render_figure_lines((FigureLine("Money", "<script>£4m", 2, "A&B £5m", 7),))
     assert "&lt;script&gt;£4m" in html and "A&amp;B £5m" in html and "<script>" not in html

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from core.engine import compare
-from core.loading import load_document
+from core.comparison.engine import compare
+from core.readers.load import load_document
 
 SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "samples"
 AGENCY = SAMPLES / "001_c896bb0d5ee210f5.txt"

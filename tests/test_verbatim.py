@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.verbatim import Run, find_verbatim, trim_at_sentences
+from core.comparison.verbatim import Run, find_verbatim, trim_at_sentences
 
 
 def words(text: str) -> list[str]:

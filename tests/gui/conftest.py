@@ -10,7 +10,7 @@ import pytest
 from gui_fixtures import FILE_A, FILE_B, TEXT_A, TEXT_B, fake_compare
 from PySide6.QtCore import QSettings
 
-from core.loading import document_from_text
+from core.readers.load import document_from_text
 
 
 @pytest.fixture(autouse=True)

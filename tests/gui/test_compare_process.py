@@ -7,9 +7,9 @@ import queue
 import pytest
 from gui_fixtures import FILE_A, FILE_B
 
-from core.engine import compare
+from core.comparison.engine import compare
 from core.errors import Cancelled
-from core.loading import document_from_text
+from core.readers.load import document_from_text
 from gui.compare_process import WorkerCrashed, _wait, compare_in_process
 
 

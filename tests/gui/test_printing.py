@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from test_report import SAMPLE, make_result, sample_result  # noqa: E402
 
-from core.report_model import percent  # noqa: E402
+from core.report.model import percent  # noqa: E402
 from gui.printing import (  # noqa: E402
     export_html,
     export_pdf,

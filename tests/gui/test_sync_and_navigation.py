@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from gui_fixtures import build_result
 
-from core.loading import document_from_text
 from core.model import Match
+from core.readers.load import document_from_text
 from gui.navigation import Navigator, difference_stops, match_stops
 from gui.sync_scroll import AlignmentMap
 
@@ -81,7 +81,7 @@ def _long_pair():
 
 
 def test_sync_scroll_keeps_matched_passages_level(window, qtbot):
-    from core.engine import compare
+    from core.comparison.engine import compare
 
     text_a, text_b = _long_pair()
     window.runner.compare_fn = compare

@@ -56,7 +56,7 @@ def test_drop_one_file_on_a_pane_loads_that_side(window, pair_files, qtbot):
 
 
 def test_drop_two_files_anywhere_loads_both(window, docs, pair_files, qtbot):
-    from core.engine import compare
+    from core.comparison.engine import compare
 
     window.runner.compare_fn = compare
     assert _drop(window, list(pair_files))

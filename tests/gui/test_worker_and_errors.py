@@ -201,7 +201,7 @@ def test_vanished_file_keeps_the_text(window, pair_files, qtbot):
 
 
 def test_swap_sides_and_recent_files(window, pair_files, qtbot):
-    window.runner.compare_fn = __import__("core.engine", fromlist=["compare"]).compare
+    window.runner.compare_fn = __import__("core.comparison.engine", fromlist=["compare"]).compare
     window.load_files(list(pair_files))
     window.swap_sides()
     assert [d.name for d in window.docs] == ["second.txt", "first.txt"]

@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from core.segment import Sentence
-from core.stems import STOPWORDS
+from core.comparison.segment import Sentence
+from core.comparison.stems import STOPWORDS
 
 Vector = dict[str, float]
 # Stems in more sentences than this seed no candidates (they still count in the score).

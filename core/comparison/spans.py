@@ -6,8 +6,8 @@ import bisect
 import itertools
 from collections.abc import Sequence
 
+from core.comparison.segment import Token
 from core.model import DocSummary, Kind, Span
-from core.segment import Token
 
 UNLABELLED = -1
 

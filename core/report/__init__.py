@@ -6,8 +6,8 @@ import os
 
 from core.fileio import write_text_atomic
 from core.model import Result
-from core.report_html import render_html
-from core.report_model import Report, build_report
+from core.report.html import render_html
+from core.report.model import Report, build_report
 
 __all__ = [
     "Report",

@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from core.stems import STOPWORDS
+from core.comparison.stems import STOPWORDS
 
 # A word n-gram seen more often than this in A is boilerplate, not evidence of copying.
 MAX_SEED_OCCURRENCES = 64

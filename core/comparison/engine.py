@@ -7,13 +7,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from core.align import Group, align_sentences
+from core.comparison.align import Group, align_sentences
+from core.comparison.segment import Segmented, Token, segment
+from core.comparison.spans import UNLABELLED, build_spans, moved_flags, summarise
+from core.comparison.verbatim import find_verbatim, trim_at_sentences
+from core.comparison.worddiff import diff_words
 from core.errors import Cancelled, OptionError
 from core.model import Document, Kind, Match, Options, Result, Span, Summary
-from core.segment import Segmented, Token, segment
-from core.spans import UNLABELLED, build_spans, moved_flags, summarise
-from core.verbatim import find_verbatim, trim_at_sentences
-from core.worddiff import diff_words
 
 Progress = Callable[[str, float], None]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from core.report_model import EntityLine, EntityTable, FigureLine, FileInfo, Report, percent
-from core.report_rows import Cell, Row
+from core.report.model import EntityLine, EntityTable, FigureLine, FileInfo, Report, percent
+from core.report.rows import Cell, Row
 
 # Okabe-Ito families as light tints: they print as pale greys, and every kind also has a
 # cue that survives black-and-white printing (underline, italics, labels, strike / bold).

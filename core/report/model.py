@@ -10,7 +10,7 @@ from datetime import datetime
 import core
 from core.entities.figures import figure_differences
 from core.model import DocSummary, Document, Entity, Result
-from core.report_rows import Row, aligned_rows
+from core.report.rows import Row, aligned_rows
 
 
 @dataclass(frozen=True)

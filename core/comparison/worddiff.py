@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
-from core.segment import Token
+from core.comparison.segment import Token
 
 # Private-use plane: one code point per distinct word, never a surrogate.
 _CODE_BASE = 0xF0000

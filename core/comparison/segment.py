@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from core.comparison.stems import STOPWORDS, stem
 from core.model import Options
-from core.stems import STOPWORDS, stem
 
 # A word: letters/digits, joined by inner apostrophes, hyphens, or digit separators.
 WORD_RE = re.compile(r"\w+(?:(?:['’\-]|(?<=\d)[.,](?=\d))\w+)*")

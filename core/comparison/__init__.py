@@ -1,0 +1,1 @@
+"""Comparison: segmentation, verbatim runs, sentence alignment, word diff, spans and summary."""
