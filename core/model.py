@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Literal
 
 Kind = Literal["shared", "reworded", "unique"]
 KINDS: tuple[Kind, ...] = ("shared", "reworded", "unique")
 RESULT_FORMAT = "concord/1"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a stretch of the displayed text comes from in the original file."""
+
+    start: int  # code-point offset into Document.text where this location begins
+    label: str  # what a reader of the original looks for: "p. 3", "paragraph 12", "table 2, row 4"
 
 
 @dataclass(frozen=True)
@@ -22,6 +31,20 @@ class Document:
     size: int = 0  # bytes on disk
     mtime: float = 0.0  # seconds since the epoch
     sha256: str = ""
+    # How sure the encoding guess is (1.0: declared by a BOM, valid UTF-8 or chosen by the user).
+    encoding_confidence: float = 1.0
+    # Things the user should know about how the text was obtained (bad bytes replaced, tracked
+    # changes taken as accepted, ...), each one plain sentence.
+    warnings: tuple[str, ...] = ()
+    # Sorted by start; empty for plain text (offsets are the location).
+    locations: tuple[Location, ...] = ()
+    pages: int | None = None  # page count for paged formats (PDF)
+
+    def location_at(self, offset: int) -> str:
+        """The label of the original-file location holding ``offset`` ('' when unknown)."""
+        starts = [loc.start for loc in self.locations]
+        index = bisect.bisect_right(starts, offset) - 1
+        return self.locations[index].label if index >= 0 else ""
 
 
 @dataclass(frozen=True)

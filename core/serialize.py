@@ -64,7 +64,10 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "generator": f"concord {__version__}",
         "documents": [
             {"path": d.path, "name": d.name, "encoding": d.encoding, "format": d.format,
-             "text": d.text, "size": d.size, "mtime": d.mtime, "sha256": d.sha256}
+             "text": d.text, "size": d.size, "mtime": d.mtime, "sha256": d.sha256,
+             "encoding_confidence": d.encoding_confidence, "warnings": list(d.warnings),
+             "pages": d.pages,
+             "locations": [[loc.start, loc.label] for loc in d.locations]}
             for d in result.documents
         ],
         "spans": [[_span(s) for s in spans] for spans in result.spans],
