@@ -7,6 +7,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from core.comparison.refine import Judge, semantic_pass
@@ -81,9 +82,14 @@ def _identical_pairs(sa: Sequence[Sentence], sb: Sequence[Sentence],
     return pairs
 
 
+@lru_cache(maxsize=65536)
+def _crc(text: str) -> int:
+    return zlib.crc32(text.encode())
+
+
 def tie_key(a: Sentence, b: Sentence) -> tuple[bool, int, int]:
     """Orders pairs of equal score the same way whichever document is A (exact ones first)."""
-    ha, hb = zlib.crc32(a.folded.encode()), zlib.crc32(b.folded.encode())
+    ha, hb = _crc(a.folded), _crc(b.folded)
     return (a.folded != b.folded, min(ha, hb), max(ha, hb))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from core.comparison.segment import Segmented, content_stem
@@ -9,6 +10,7 @@ from core.comparison.segment import Segmented, content_stem
 # A stem in at least this share of the sentences of both documents is the topic's stock word.
 STOCK_SHARE = 0.15
 STOCK_MIN_SENTENCES = 2
+_CAPITALISED_RE = re.compile(r"\b[^\W\d_]\w*")
 
 
 def weak_stems(seg_a: Segmented, seg_b: Segmented) -> frozenset[str]:
@@ -21,21 +23,20 @@ def weak_stems(seg_a: Segmented, seg_b: Segmented) -> frozenset[str]:
     capitalised: set[str] = set()
     lower: set[str] = set()
     for seg in (seg_a, seg_b):
-        initial = {s.first_token for s in seg.sentences}
-        words: Counter[tuple[str, bool]] = Counter(
-            (seg.text[t.start:t.end], k in initial) for k, t in enumerate(seg.tokens))
-        for word, first in words:
-            stem = content_stem(word)
-            if not stem:
-                continue
-            if word[:1].islower():
-                lower.add(stem)
-            elif not first and (word[:1].isupper() or word.isupper()):
-                capitalised.add(stem)
-    weak = {s for s in capitalised if s not in lower}
+        starts = {seg.tokens[s.first_token].start for s in seg.sentences
+                  if s.first_token < s.end_token}
+        words: set[str] = set()
+        for m in _CAPITALISED_RE.finditer(seg.text):
+            word = m.group()
+            if word[0].islower():
+                words.add(word)
+            elif m.start() not in starts:
+                capitalised.add(word)
+        lower.update(map(content_stem, words))
+    weak = {s for s in map(content_stem, capitalised) if s and s not in lower}
     for seg in (seg_a, seg_b):
-        for sentence in seg.sentences:
-            weak.update(s for s in sentence.stems if s[:1].isdigit())
+        stems = set().union(*(s.stems for s in seg.sentences))
+        weak.update(s for s in stems if s[:1].isdigit())
     return frozenset(weak | _stock(seg_a) & _stock(seg_b))
 
 
