@@ -15,6 +15,8 @@ from core.comparison.segment import Sentence, content_stem
 from core.comparison.stems import STOPWORDS
 
 Pairs = dict[tuple[int, int], float]
+# Indexes of the sentences of A and of B that start a paragraph.
+Breaks = tuple[frozenset[int], frozenset[int]]
 NEIGHBOUR_WEIGHT = 0.1
 MERGE_GAIN = 0.02  # a merged 1:2 group must beat the 1:1 pair by this much
 MAX_GROUP = 3  # sentences on one side of a group
@@ -142,18 +144,32 @@ def choose_pairs(scores: Pairs, threshold: float, sa: Sequence[Sentence],
 
 def grow_groups(pairs: list[tuple[int, int]], scores: Pairs,
                 scorer: SentenceScorer, sa: Sequence[Sentence],
-                sb: Sequence[Sentence]) -> list[Group]:
-    """Extend 1:1 pairs into 1:2, 2:1 (up to MAX_GROUP) where a neighbour adds content."""
+                sb: Sequence[Sentence], breaks: Breaks = (frozenset(), frozenset()),
+                ) -> list[Group]:
+    """Extend 1:1 pairs into 1:2, 2:1 (up to MAX_GROUP) where a neighbour adds content.
+
+    A group never reaches across a paragraph break (``breaks``: indexes of sentences that
+    start a paragraph): a headline is not merged into the lead sentence below it.
+    """
     used_a = {i for i, _ in pairs}
     used_b = {j for _, j in pairs}
     groups = []
     # Strongest pairs grow first, in an order that does not depend on which side is A.
     ordered = sorted(pairs, key=lambda p: (-round(scores[p], 9), tie_key(sa[p[0]], sb[p[1]]),
                                            p[0] + p[1], min(p)))
+    def breaks_a(g: Group) -> set[int]:
+        return ({g.a0 - 1} if g.a0 in breaks[0] else set()) | (
+            {g.a1} if g.a1 in breaks[0] else set())
+
+    def breaks_b(g: Group) -> set[int]:
+        return ({g.b0 - 1} if g.b0 in breaks[1] else set()) | (
+            {g.b1} if g.b1 in breaks[1] else set())
+
     for i, j in ordered:
         group = Group(i, i + 1, j, j + 1, scores[(i, j)])
         for _ in range(2 * (MAX_GROUP - 1)):
-            grown = _best_extension(group, scorer, sa, sb, used_a, used_b)
+            grown = _best_extension(group, scorer, sa, sb, used_a | breaks_a(group),
+                                    used_b | breaks_b(group))
             if grown is None:
                 break
             used_a.update(range(grown.a0, grown.a1))
@@ -201,11 +217,13 @@ def _added_part_matches(option: Group, group: Group, scorer: SentenceScorer,
 def align_sentences(sa: Sequence[Sentence], sb: Sequence[Sentence], threshold: float,
                     check: Callable[[], None] = lambda: None,
                     scorer: SentenceScorer | None = None, weak: frozenset[str] = frozenset(),
-                    judge: Judge | None = None) -> list[Group]:
+                    judge: Judge | None = None,
+                    breaks: Breaks = (frozenset(), frozenset())) -> list[Group]:
     """Sentence groups of A and B that carry the same content, in A's order.
 
     ``scorer`` defaults to TF-IDF; ``weak`` are stems that alone are no evidence (names,
-    figures, stock words); ``judge`` (a semantic scorer) settles undecided pairs.
+    figures, stock words); ``judge`` (a semantic scorer) settles undecided pairs;
+    ``breaks`` are the sentences that start a paragraph (groups stay inside one).
     """
     if [s.folded for s in sa] == [s.folded for s in sb]:
         # Identical documents: every sentence is its own counterpart.
@@ -222,7 +240,7 @@ def align_sentences(sa: Sequence[Sentence], sb: Sequence[Sentence], threshold: f
     if judge is not None:
         check()
         pairs = semantic_pass(pairs, scores, sa, sb, threshold, judge)
-    return grow_groups(pairs, scores, scorer, sa, sb)
+    return grow_groups(pairs, scores, scorer, sa, sb, breaks)
 
 
 def fill_identical_neighbours(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
@@ -258,7 +276,9 @@ def fill_gaps(pairs: list[tuple[int, int]], scorer: SentenceScorer, sa: Sequence
     added = []
     used_a = {i for i, _ in pairs}
     used_b = {j for _, j in pairs}
-    for (i0, j0), (i1, j1) in itertools.pairwise(sorted(pairs)):
+    # The documents' start and end count as aligned: a headline before the first pair is in a gap.
+    anchors = [(-1, -1), *sorted(pairs), (len(sa), len(sb))]
+    for (i0, j0), (i1, j1) in itertools.pairwise(anchors):
         if not (0 < i1 - i0 - 1 <= MAX_GAP and 0 < j1 - j0 - 1 <= MAX_GAP):
             continue
         gap = {(i, j): scorer.score(sa[i:i + 1], sb[j:j + 1])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -19,6 +20,7 @@ from core.errors import Cancelled, OptionError
 from core.model import Document, Kind, Match, Options, Result, Span, Summary
 
 Progress = Callable[[str, float], None]
+_PARAGRAPH_RE = re.compile(r"\n[^\S\n]*\n")
 
 
 @dataclass
@@ -78,13 +80,21 @@ def compare(doc_a: Document, doc_b: Document, options: Options | None = None,
     groups = align_sentences(
         seg_a.sentences, seg_b.sentences, options.threshold, check,
         scorer=scorer(seg_a.sentences, seg_b.sentences) if scorer else None,
-        weak=weak_stems(seg_a, seg_b), judge=judge)
+        weak=weak_stems(seg_a, seg_b), judge=judge,
+        breaks=(paragraph_starts(seg_a), paragraph_starts(seg_b)))
     report("Marking changed words", 0.7)
     _add_groups(draft, groups, seg_a, seg_b, options, check)
     report("Building the result", 0.9)
     result = _assemble(doc_a, doc_b, seg_a, seg_b, draft, options)
     report("Done", 1.0)
     return replace(result, elapsed=time.perf_counter() - started, notes=tuple(notes))
+
+
+def paragraph_starts(seg: Segmented) -> frozenset[int]:
+    """Indexes of the sentences after a blank line."""
+    sentences = seg.sentences
+    return frozenset(k for k in range(1, len(sentences))
+                     if _PARAGRAPH_RE.search(seg.text, sentences[k - 1].end, sentences[k].start))
 
 
 def _semantic_judge(options: Options, seg_a: Segmented, seg_b: Segmented,
