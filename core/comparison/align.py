@@ -234,7 +234,7 @@ def align_sentences(sa: Sequence[Sentence], sb: Sequence[Sentence], threshold: f
     scores = candidate_pairs(scorer, sa, sb, floor=0.5 * threshold, check=check)
     check()
     pairs = choose_pairs(scores, threshold, sa, sb, weak)
-    pairs = sorted(pairs + fill_gaps(pairs, scorer, sa, sb, scores, threshold))
+    pairs = sorted(pairs + fill_gaps(pairs, scorer, sa, sb, scores, threshold, weak))
     pairs = sorted(pairs + rescue_short_pairs(pairs, sa, sb, scores, threshold, weak))
     pairs = fill_identical_neighbours(pairs, sa, sb, scores)
     if judge is not None:
@@ -266,12 +266,13 @@ def fill_identical_neighbours(pairs: list[tuple[int, int]], sa: Sequence[Sentenc
 
 
 def fill_gaps(pairs: list[tuple[int, int]], scorer: SentenceScorer, sa: Sequence[Sentence],
-              sb: Sequence[Sentence], scores: Pairs,
-              threshold: float) -> list[tuple[int, int]]:
+              sb: Sequence[Sentence], scores: Pairs, threshold: float,
+              weak: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Score every pair inside small gaps between in-order pairs, whatever their words.
 
     Sentences made of common words seed no candidates, but when their neighbours are
-    aligned on both sides the gap between them is a cheap, safe place to look.
+    aligned on both sides the gap between them is a cheap, safe place to look. At the
+    documents' start and end only one side vouches, so look-alikes are not paired there.
     """
     added = []
     used_a = {i for i, _ in pairs}
@@ -286,8 +287,10 @@ def fill_gaps(pairs: list[tuple[int, int]], scorer: SentenceScorer, sa: Sequence
                if i not in used_a and j not in used_b}
         ranked = sorted(gap.items(), key=lambda kv: (-round(kv[1], 9), tie_key(
             sa[kv[0][0]], sb[kv[0][1]]), sum(kv[0]), min(kv[0])))
+        edge = i0 < 0 or i1 >= len(sa)
         for (i, j), sim in ranked:
-            if sim >= threshold and i not in used_a and j not in used_b:
+            if (sim >= threshold and i not in used_a and j not in used_b
+                    and (not edge or has_evidence(sa[i], sb[j], weak))):
                 used_a.add(i)
                 used_b.add(j)
                 scores[(i, j)] = sim
