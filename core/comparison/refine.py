@@ -27,7 +27,8 @@ def semantic_pass(pairs: list[Pair], scores: dict[Pair, float], sa: Sequence[Sen
     near = sorted((p for p, s in scores.items()
                    if s >= 0.5 * threshold and p[0] not in used_a and p[1] not in used_b),
                   key=lambda p: (-scores[p], p))
-    asked = list(dict.fromkeys(doubtful + near + gap_pairs(pairs, sa, sb)))[:MAX_JUDGED]
+    gaps, sandwiched = gap_pairs(pairs, sa, sb)
+    asked = list(dict.fromkeys(doubtful + near + gaps))[:MAX_JUDGED]
     if not asked:
         return pairs
     verdicts = judge(asked)
@@ -36,8 +37,12 @@ def semantic_pass(pairs: list[Pair], scores: dict[Pair, float], sa: Sequence[Sen
     kept = [p for p in pairs if verdicts.get(p, ("undecided", 0.0))[0] != "different"]
     used_a = {i for i, _ in kept}
     used_b = {j for _, j in kept}
-    same = sorted((p for p in asked if verdicts.get(p, ("",))[0] == "same" and p not in pairs),
-                  key=lambda p: (-verdicts[p][1], abs(p[0] - p[1]), p))
+    # A lone sentence on each side between two aligned pairs is tied by order: there,
+    # "not different" is enough.
+    same = sorted((p for p in asked if p not in pairs and (
+        verdicts.get(p, ("",))[0] == "same"
+        or (p in sandwiched and verdicts.get(p, ("",))[0] == "undecided"))),
+        key=lambda p: (-verdicts[p][1], abs(p[0] - p[1]), p))
     for i, j in same:
         if i not in used_a and j not in used_b:
             used_a.add(i)
@@ -55,8 +60,10 @@ def _doubtful(pair: Pair, scores: dict[Pair, float], sa: Sequence[Sentence],
     return scores.get(pair, 0.0) < UNDECIDED_BELOW * threshold
 
 
-def gap_pairs(pairs: list[Pair], sa: Sequence[Sentence], sb: Sequence[Sentence]) -> list[Pair]:
-    """Every pair of unmatched sentences inside small gaps between in-order aligned pairs.
+def gap_pairs(pairs: list[Pair], sa: Sequence[Sentence], sb: Sequence[Sentence],
+              ) -> tuple[list[Pair], set[Pair]]:
+    """Every pair of unmatched sentences inside small gaps between in-order aligned pairs,
+    and the pairs that are alone in a gap between two aligned pairs.
 
     The start and the end of the documents count as aligned (a headline before the first
     aligned pair is in a gap).
@@ -65,12 +72,16 @@ def gap_pairs(pairs: list[Pair], sa: Sequence[Sentence], sb: Sequence[Sentence])
     used_b = {j for _, j in pairs}
     anchors = [(-1, -1), *_in_order(sorted(pairs)), (len(sa), len(sb))]
     out = []
+    alone = set()
     for (i0, j0), (i1, j1) in itertools.pairwise(anchors):
         free_a = [i for i in range(i0 + 1, i1) if i not in used_a and sa[i].folded]
         free_b = [j for j in range(j0 + 1, j1) if j not in used_b and sb[j].folded]
         if 0 < len(free_a) <= SEMANTIC_GAP and 0 < len(free_b) <= SEMANTIC_GAP:
             out.extend((i, j) for i in free_a for j in free_b)
-    return out
+        inside = i0 >= 0 and j0 >= 0 and i1 < len(sa) and j1 < len(sb)
+        if inside and len(free_a) == len(free_b) == 1 and i1 - i0 == j1 - j0 == 2:
+            alone.add((free_a[0], free_b[0]))
+    return out, alone
 
 
 def _in_order(pairs: list[Pair]) -> list[Pair]:
