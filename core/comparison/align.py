@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from core.comparison.refine import Judge, semantic_pass
-from core.comparison.segment import Sentence, content_stem
+from core.comparison.segment import Sentence
 from core.comparison.stems import STOPWORDS
 
 Pairs = dict[tuple[int, int], float]
@@ -235,7 +235,7 @@ def align_sentences(sa: Sequence[Sentence], sb: Sequence[Sentence], threshold: f
     check()
     pairs = choose_pairs(scores, threshold, sa, sb, weak)
     pairs = sorted(pairs + fill_gaps(pairs, scorer, sa, sb, scores, threshold, weak))
-    pairs = sorted(pairs + rescue_short_pairs(pairs, sa, sb, scores, threshold, weak))
+    pairs = sorted(pairs + rescue_short_pairs(pairs, sa, sb, scores, threshold))
     pairs = fill_identical_neighbours(pairs, sa, sb, scores)
     if judge is not None:
         check()
@@ -301,28 +301,29 @@ def fill_gaps(pairs: list[tuple[int, int]], scorer: SentenceScorer, sa: Sequence
 def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
                        sb: Sequence[Sentence],
                        scores: Pairs,
-                       threshold: float, weak: frozenset[str] = frozenset(),
-                       ) -> list[tuple[int, int]]:
+                       threshold: float) -> list[tuple[int, int]]:
     """Pair leftover sentences that share a word-for-word phrase with real content.
 
     Short reworded sentences ("Critics said the damage could have been limited.") share
-    too few stems for the cosine, but a common 5-word phrase still ties them together.
+    too few stems for the cosine, but a common 5-word phrase still ties them together. A
+    phrase found in several sentences of one document is a stock phrase and ties nothing.
     """
     used_a = {i for i, _ in pairs}
     used_b = {j for _, j in pairs}
+    stock = _repeated_grams(sa) | _repeated_grams(sb)
     grams: dict[tuple[str, ...], list[int]] = {}
     for sentence in sb:
         if sentence.index not in used_b:
-            for gram in _content_grams(sentence, weak):
+            for gram in _content_grams(sentence):
                 grams.setdefault(gram, []).append(sentence.index)
     rescued = []
     for sentence in sa:
         if sentence.index in used_a:
             continue
         hits: Counter[int] = Counter()
-        for gram in _content_grams(sentence, weak):
+        for gram in _content_grams(sentence):
             found = grams.get(gram, ())
-            if len(found) <= MAX_SEED_POSTINGS:  # a boilerplate phrase ties nothing together
+            if gram not in stock:
                 hits.update(j for j in set(found) if j not in used_b)
         if not hits:
             continue
@@ -335,13 +336,19 @@ def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
     return rescued
 
 
-def _content_grams(sentence: Sentence, weak: frozenset[str]) -> set[tuple[str, ...]]:
-    """Phrases of RESCUE_RUN words with a content word that is not a name or figure."""
+def _repeated_grams(sentences: Sequence[Sentence]) -> set[tuple[str, ...]]:
+    seen: Counter[tuple[str, ...]] = Counter()
+    for sentence in sentences:
+        seen.update(_content_grams(sentence))
+    return {gram for gram, n in seen.items() if n > 1}
+
+
+def _content_grams(sentence: Sentence) -> set[tuple[str, ...]]:
+    """Phrases of RESCUE_RUN words with a content word (a word-for-word phrase is evidence)."""
     words = sentence.folded.split()
     return {
         tuple(words[k:k + RESCUE_RUN]) for k in range(len(words) - RESCUE_RUN + 1)
-        if any(w not in STOPWORDS and len(w) > 2 and content_stem(w) not in weak
-               for w in words[k:k + RESCUE_RUN])
+        if any(w not in STOPWORDS and len(w) > 2 for w in words[k:k + RESCUE_RUN])
     }
 
 

@@ -8,7 +8,7 @@ from collections import Counter
 from core.comparison.segment import Segmented, content_stem
 
 # A stem in at least this share of the sentences of both documents is the topic's stock word.
-STOCK_SHARE = 0.15
+STOCK_SHARE = 0.1
 STOCK_MIN_SENTENCES = 2
 _CAPITALISED_RE = re.compile(r"\b[^\W\d_]\w*")
 
