@@ -51,6 +51,8 @@ _MAX_WESTERN_ACCENTS = 0.3
 _WESTERN_CODECS = ("cp1252", "iso8859-1", "iso8859-15")
 # With this few non-ASCII bytes no statistics can tell one code page from another.
 _FEW_ACCENTS = 3
+# How much of a file is examined to tell damaged UTF-8 from a legacy encoding.
+_EVIDENCE_BYTES = 2_000_000
 # Controls allowed in text; any other makes the text "binary" past a tiny share.
 _TEXT_CONTROLS = set("\n\r\t\f\v\x1a")
 
@@ -144,31 +146,42 @@ def _decode_iso2022(data: bytes) -> Decoded | None:
 def _decode_wide(data: bytes) -> Decoded | None:
     """BOM-less UTF-32 or UTF-16, told by where the NUL bytes fall; None if it is neither."""
     for codec in ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"):
-        if not _nul_pattern(data, codec):
+        strength = _nul_pattern(data, codec)
+        if not strength:
             continue
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if _binary_share(text) < 0.01:
+        # Few NULs (CJK text has none but its newlines) need the text itself to convince.
+        if _binary_share(text) < 0.01 and (strength == "strong" or _wordlike(text)):
             return Decoded(text.removeprefix("\ufeff"), codec, 0.95)
     return None
 
 
-def _nul_pattern(data: bytes, codec: str) -> bool:
-    """True when the NULs sit where ``codec`` puts them for mostly Latin/ASCII text."""
+def _nul_pattern(data: bytes, codec: str) -> str:
+    """'strong' when NULs sit where ``codec`` puts them for ASCII, 'weak' if only there, or ''."""
     width = 4 if "32" in codec else 2
     if len(data) % width or len(data) < width * 2:
-        return False
+        return ""
     lanes = [data[i::width].count(0) for i in range(width)]
     units = len(data) // width
-    if width == 4:  # high bytes of a code point are always 0, the next mostly
+    if width == 4:  # the top byte of a code point is always 0, the next one mostly
         high = (3, 2) if codec.endswith("le") else (0, 1)
-        low = (0,) if codec.endswith("le") else (3,)
-        return lanes[high[0]] == units and lanes[high[1]] >= units * 0.5 and (
-            lanes[low[0]] < units * 0.5)
+        low = 0 if codec.endswith("le") else 3
+        fits = lanes[high[0]] == units and lanes[high[1]] >= units * 0.5
+        return "strong" if fits and lanes[low] < units * 0.5 else ""
     high, low = (1, 0) if codec.endswith("le") else (0, 1)
-    return lanes[high] >= units * 0.3 and lanes[low] <= lanes[high] * 0.05
+    if lanes[low] > lanes[high] * 0.05:
+        return ""
+    return "strong" if lanes[high] >= units * 0.3 else "weak"
+
+
+def _wordlike(text: str) -> bool:
+    """True when nearly every character is a letter, digit, space or punctuation."""
+    sample = text[:20_000]
+    good = sum(1 for ch in sample if unicodedata.category(ch)[0] in "LNPZ" or ch in "\n\r\t")
+    return good >= len(sample) * 0.95
 
 
 def _binary_share(text: str) -> float:
@@ -182,28 +195,54 @@ def _binary_share(text: str) -> float:
 
 def _decode_not_utf8(data: bytes, name: str) -> Decoded:
     """Invalid UTF-8: repaired UTF-8, a per-line mix, or a guessed legacy encoding."""
-    lines = data.splitlines(keepends=True)
-    utf8_chars, legacy_bytes = _utf8_evidence(lines)
-    # Valid multi-byte sequences are rarely an accident: a few of them, against not
-    # overwhelmingly more stray bytes, make the file UTF-8 with damage or foreign lines.
-    if utf8_chars >= 3 and utf8_chars * 10 >= legacy_bytes:
-        return _repair_utf8(data, utf8_chars / (utf8_chars + legacy_bytes))
+    lines = data[:_EVIDENCE_BYTES].splitlines(keepends=True)
+    clear, stray, clean = _utf8_evidence(lines)
+    # Damaged UTF-8: stray bytes are few against characters that decode cleanly around them.
+    damaged = clear >= 3 and stray <= clear
+    # UTF-8 with foreign lines: some lines are clean UTF-8, every other reads as Western text.
+    mixed = clean >= 3 and all(
+        _western(line) is not None for line in lines if not _valid_utf8(line))
+    if damaged or mixed:
+        return _repair_utf8(data, clear / (clear + stray))
     return _decode_guessed(data, name)
 
 
-def _utf8_evidence(lines: list[bytes]) -> tuple[int, int]:
-    """(non-ASCII characters in valid UTF-8 lines, non-ASCII bytes in the other lines)."""
-    utf8_chars = legacy_bytes = 0
+def _valid_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _utf8_evidence(lines: list[bytes]) -> tuple[int, int, int]:
+    """Counts that tell damaged or mixed UTF-8 from a legacy encoding.
+
+    (multi-byte characters standing clear of stray bytes, stray bytes that fit no UTF-8
+    sequence, multi-byte characters in lines without any stray byte). In a legacy
+    multi-byte file (EUC, GBK...) some byte pairs are valid UTF-8 by accident, but they sit
+    between stray bytes and rarely fill a whole line; in damaged UTF-8 the valid characters
+    stand among ASCII and each other.
+    """
+    clear = stray = clean = 0
     for line in lines:
         if line.isascii():
             continue
-        try:
-            text = line.decode("utf-8")
-        except UnicodeDecodeError:
-            legacy_bytes += sum(1 for b in line if b > 0x7F)
-            continue
-        utf8_chars += sum(1 for ch in text if ord(ch) > 0x7F)
-    return utf8_chars, legacy_bytes
+        text = line.decode("utf-8", "surrogateescape")
+        line_stray = sum(1 for ch in text if _is_stray(ch))
+        stray += line_stray
+        for i, ch in enumerate(text):
+            if ord(ch) <= 0x7F or _is_stray(ch):
+                continue
+            clean += not line_stray
+            if not (i and _is_stray(text[i - 1])) and not (
+                    i + 1 < len(text) and _is_stray(text[i + 1])):
+                clear += 1
+    return clear, stray, clean
+
+
+def _is_stray(ch: str) -> bool:
+    return 0xDC80 <= ord(ch) <= 0xDCFF
 
 
 def _repair_utf8(data: bytes, confidence: float) -> Decoded:
