@@ -41,7 +41,9 @@ def display_name(path: str | os.PathLike[str] | bytes) -> str:
 
 
 def display_size(n_bytes: float) -> str:
-    """A byte count in megabytes (10^6 bytes), the unit of ``--max-size``."""
+    """A byte count for messages: bytes when small, else megabytes (10^6 bytes, as --max-size)."""
+    if n_bytes < 100_000:
+        return f"{n_bytes:,.0f} bytes"
     return f"{n_bytes / 1e6:.1f} MB" if n_bytes < 1e9 else f"{n_bytes / 1e9:.1f} GB"
 
 

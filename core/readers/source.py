@@ -27,6 +27,9 @@ _OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTT
                | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
 
 
+_read = os.read  # a seam for tests that rewrite the file mid-read
+
+
 @dataclass(frozen=True)
 class Source:
     """The bytes of one input and where they came from."""
@@ -59,7 +62,12 @@ def read_source(path: str | os.PathLike[str], max_bytes: int) -> Source:
         _check_kind(path, opened)
         if (opened.st_dev, opened.st_ino) != (before.st_dev, before.st_ino):
             raise FileChanged.about(path)  # replaced between stat() and open()
-        data = _read_bounded(fd, max_bytes, path)
+        try:
+            data = _read_bounded(fd, max_bytes, path)
+        except FileTooLarge:
+            if 0 < opened.st_size <= max_bytes:  # it grew past the limit as we read it
+                raise FileChanged.about(path) from None
+            raise
         after = os.fstat(fd)
     except OSError as exc:
         raise _os_error(path, exc) from None
@@ -120,7 +128,7 @@ def _read_bounded(fd: int, max_bytes: int, path: str | os.PathLike[str]) -> byte
     total = 0
     while total <= max_bytes:
         try:
-            chunk = os.read(fd, min(_CHUNK, max_bytes + 1 - total))
+            chunk = _read(fd, min(_CHUNK, max_bytes + 1 - total))
         except BlockingIOError:
             # Only a non-regular file can say "no data yet"; never wait for it.
             raise NotARegularFile.about(path, kind="a stream") from None
