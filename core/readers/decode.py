@@ -49,8 +49,12 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Share of non-ASCII letters above which cp1252 text is another alphabet misread.
 _MAX_WESTERN_ACCENTS = 0.3
 _WESTERN_CODECS = ("cp1252", "iso8859-1", "iso8859-15")
+# Below this, chardet's favourite is noise: refuse rather than show garbage.
+_MIN_CONFIDENCE = 0.02
 # With this few non-ASCII bytes no statistics can tell one code page from another.
 _FEW_ACCENTS = 3
+# Mainframe code pages: a desktop text file in one is far rarer than a misleading guess.
+_EBCDIC = frozenset({"cp037", "cp273", "cp424", "cp500", "cp875", "cp1026", "cp1140"})
 # How much of a file is examined to tell damaged UTF-8 from a legacy encoding.
 _EVIDENCE_BYTES = 2_000_000
 # Controls allowed in text; any other makes the text "binary" past a tiny share.
@@ -318,10 +322,12 @@ def _decode_guessed(data: bytes, name: str) -> Decoded:
     if western is not None and (few_accents or western_confidence >= 0.8 * confidence):
         sure = confidence if encoding in _WESTERN_CODECS else min(confidence, 0.5)
         return _with_warning(Decoded(western, "cp1252", round(sure, 2)))
-    if encoding is None:
+    if encoding is None or confidence < _MIN_CONFIDENCE:
+        best = f" (best guess {describe_encoding(encoding)}, {confidence:.0%} sure)" if (
+            encoding) else ""
         raise DecodeFailed(DecodeFailed.template.format(
-            name=name, why="cannot tell which text encoding it uses; choose one "
-                           "(--encoding).")) from None
+            name=name, why=f"cannot tell which text encoding it uses{best}; choose one "
+                           "(--encoding)."))
     text, encoding, bad = _decode_family(data, encoding)
     if _binary_share(text) > 0.01:
         raise BinaryFile(BinaryFile.template.format(name=name, why="it holds control codes"))
@@ -347,6 +353,8 @@ def _guess(data: bytes) -> tuple[str | None, float, float]:
         try:
             codec = codec_name(guess.get("encoding") or "")
         except LookupError:
+            continue
+        if codec in _EBCDIC:
             continue
         score = float(guess.get("confidence") or 0.0)
         if best is None:
