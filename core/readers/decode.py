@@ -46,11 +46,21 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
 # Typographic characters a Western text (cp1252 / Latin-1) is full of.
 _WESTERN_PUNCT = set("‘’‚“”„–—…•·«»‹›°©®™€£¥§¶¿¡ºª±×÷¢¹²³¼½¾µ†‡‰´¨¸¯¦¬\xa0\xad")
 _WORD = re.compile(r"[^\W\d_]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ACCENTED_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
+_STRAY = re.compile(r"[\udc80-\udcff]")  # bytes surrogateescape could not decode
+_CLEAR_UTF8 = re.compile(r"(?<![\udc80-\udcff])[^\x00-\x7f\udc80-\udcff](?![\udc80-\udcff])")
+_UTF8_CHAR = re.compile(r"[^\x00-\x7f\udc80-\udcff]")
+# How much text the plausibility checks read (they decide for the whole file).
+_SAMPLE_CHARS = 200_000
 # Share of non-ASCII letters above which cp1252 text is another alphabet misread.
 _MAX_WESTERN_ACCENTS = 0.3
 _WESTERN_CODECS = ("cp1252", "iso8859-1", "iso8859-15")
 # Below this, chardet's favourite is noise: refuse rather than show garbage.
 _MIN_CONFIDENCE = 0.02
+_HIGH_BYTES = re.compile(rb"[\x80-\xff]")
+# Accented letters in Latin words from which a Western guess chardet agrees with is sure.
+_MANY_ACCENTS = 20
 # With this few non-ASCII bytes no statistics can tell one code page from another.
 _FEW_ACCENTS = 3
 # Mainframe code pages: a desktop text file in one is far rarer than a misleading guess.
@@ -233,20 +243,12 @@ def _utf8_evidence(lines: list[bytes]) -> tuple[int, int, int]:
         if line.isascii():
             continue
         text = line.decode("utf-8", "surrogateescape")
-        line_stray = sum(1 for ch in text if _is_stray(ch))
+        line_stray = len(_STRAY.findall(text))
         stray += line_stray
-        for i, ch in enumerate(text):
-            if ord(ch) <= 0x7F or _is_stray(ch):
-                continue
-            clean += not line_stray
-            if not (i and _is_stray(text[i - 1])) and not (
-                    i + 1 < len(text) and _is_stray(text[i + 1])):
-                clear += 1
+        clear += len(_CLEAR_UTF8.findall(text))
+        if not line_stray:
+            clean += len(_UTF8_CHAR.findall(text))
     return clear, stray, clean
-
-
-def _is_stray(ch: str) -> bool:
-    return 0xDC80 <= ord(ch) <= 0xDCFF
 
 
 def _repair_utf8(data: bytes, confidence: float) -> Decoded:
@@ -261,19 +263,19 @@ def _repair_utf8(data: bytes, confidence: float) -> Decoded:
         except UnicodeDecodeError:
             pass
         text = line.decode("utf-8", "surrogateescape")
-        has_utf8 = any(ord(ch) > 0x7F and not 0xDC80 <= ord(ch) <= 0xDCFF for ch in text)
-        western = None if has_utf8 else _western(line)
+        western = None if _UTF8_CHAR.search(text) else _western(line)
         if western is not None:
-            parts.append(western)
+            parts.append(western[0])
             legacy_lines.append(number)
             continue
-        bad = sum(1 for ch in text if 0xDC80 <= ord(ch) <= 0xDCFF)
+        repaired, bad = _STRAY.subn("\ufffd", text)
         bad_bytes += bad
-        parts.append(re.sub("[\udc80-\udcff]", "\ufffd", text))
+        parts.append(repaired)
     warnings = []
     if legacy_lines:
-        warnings.append(f"{_count(len(legacy_lines), 'line')} ({_line_list(legacy_lines)}) "
-                        "were not UTF-8 like the rest of the file; read as Windows-1252.")
+        warnings.append(f"{_line_list(legacy_lines).capitalize()} "
+                        f"{'was' if len(legacy_lines) == 1 else 'were'} not UTF-8 like the rest "
+                        "of the file; read as Windows-1252.")
     if bad_bytes:
         warnings.append(f"{_count(bad_bytes, 'byte')} could not be decoded; shown as \ufffd.")
     return Decoded("".join(parts), "utf-8", round(min(confidence, 0.99), 2), tuple(warnings))
@@ -285,30 +287,35 @@ def _count(n: int, noun: str) -> str:
 
 def _line_list(numbers: list[int], most: int = 5) -> str:
     shown = ", ".join(str(n) for n in numbers[:most])
-    return ("line " if len(numbers) == 1 else "lines ") + shown + (
-        ", ..." if len(numbers) > most else "")
+    more = f" and {len(numbers) - most:,} more" if len(numbers) > most else ""
+    return ("line " if len(numbers) == 1 else "lines ") + shown + more
 
 
-def _western(data: bytes) -> str | None:
-    """``data`` as cp1252 if it reads as Western text (accents inside Latin words), else None."""
+def _western(data: bytes) -> tuple[str, int] | None:
+    """``data`` as cp1252 and its count of accented letters, if it reads as Western text.
+
+    Western text has accents inside Latin words ("déçus"); Cyrillic or Greek read as
+    cp1252 gives words made of accented letters only ("Ïðèâåò"). Judged on a sample.
+    """
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D are unassigned
         return None
-    letters = accents = 0
-    for word in _WORD.findall(text):
-        letters += len(word)
-        foreign = sum(1 for ch in word if ord(ch) > 0x7F)
+    sample = text[:_SAMPLE_CHARS]
+    for ch in set(_NON_ASCII.findall(sample)):
+        if not ch.isalpha() and ch not in _WESTERN_PUNCT:
+            return None
+    accents = 0
+    for match in _ACCENTED_WORD.finditer(sample):
+        word = match.group()
+        foreign = len(_NON_ASCII.findall(word))
         accents += foreign
-        # A word made only of accented letters is another alphabet read as Latin-1.
-        if foreign and ((foreign == len(word) and len(word) > 1) or foreign * 2 > len(word) + 1):
+        if (foreign == len(word) and len(word) > 1) or foreign * 2 > len(word) + 1:
             return None
-    for ch in text:
-        if ord(ch) > 0x7F and not ch.isalpha() and ch not in _WESTERN_PUNCT:
-            return None
+    letters = sum(len(word) for word in _WORD.findall(sample))
     if not letters or accents > letters * _MAX_WESTERN_ACCENTS:
         return None
-    return text
+    return text, accents
 
 
 def _decode_guessed(data: bytes, name: str) -> Decoded:
@@ -318,10 +325,16 @@ def _decode_guessed(data: bytes, name: str) -> Decoded:
     # chardet hesitates on short texts and picks exotic code pages for "Café" (Greek, by a
     # hair): when the bytes read as plausible Western text and chardet rates Windows-1252
     # about as high as its favourite, or there are too few accents to judge, take cp1252.
-    few_accents = sum(1 for b in data if b > 0x7F) <= _FEW_ACCENTS
+    few_accents = len(_HIGH_BYTES.findall(data[:_SAMPLE_CHARS])) <= _FEW_ACCENTS
     if western is not None and (few_accents or western_confidence >= 0.8 * confidence):
-        sure = confidence if encoding in _WESTERN_CODECS else min(confidence, 0.5)
-        return _with_warning(Decoded(western, "cp1252", round(sure, 2)))
+        text, accents = western
+        if encoding not in _WESTERN_CODECS:
+            sure = min(confidence, 0.5)
+        elif accents >= _MANY_ACCENTS:  # chardet and the word test agree, on ample evidence
+            sure = max(confidence, WARN_BELOW)
+        else:
+            sure = confidence
+        return _with_warning(Decoded(text, "cp1252", round(sure, 2)))
     if encoding is None or confidence < _MIN_CONFIDENCE:
         best = f" (best guess {describe_encoding(encoding)}, {confidence:.0%} sure)" if (
             encoding) else ""
