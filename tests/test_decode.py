@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from core.errors import BinaryFile, DecodeFailed
-from core.readers.decode import WARN_BELOW, decode_bytes, describe_encoding
+from core.readers.decode import (
+    ENCODING_CHOICES,
+    WARN_BELOW,
+    codec_name,
+    decode_bytes,
+    describe_encoding,
+)
 from core.readers.load import load_document
 
 DATA = Path(__file__).parent / "data" / "encodings"
@@ -129,3 +135,9 @@ def test_load_document_carries_confidence_and_warnings(tmp_path: Path) -> None:
 def test_encoding_names_people_know() -> None:
     assert describe_encoding("cp1252") == "Windows-1252"
     assert describe_encoding("iso8859-2") == "ISO-8859-2"
+
+
+def test_every_encoding_offered_for_reopening_exists_and_reads_its_own_text() -> None:
+    for codec, label in ENCODING_CHOICES:
+        assert codec_name(codec) == codec, label  # canonical names: they match Document.encoding
+        assert decode_bytes("Text 123.\n".encode(codec), codec).text == "Text 123.\n"

@@ -410,6 +410,24 @@ _NICE_NAMES = {
 }
 
 
+# What "Reopen with encoding..." offers: (codec, name shown), the usual suspects first.
+ENCODING_CHOICES: tuple[tuple[str, str], ...] = (
+    ("utf-8", "UTF-8"), ("cp1252", "Windows-1252 (Western)"),
+    ("iso8859-1", "ISO-8859-1 (Latin-1)"), ("iso8859-15", "ISO-8859-15 (Latin-9)"),
+    ("cp1250", "Windows-1250 (Central European)"), ("iso8859-2", "ISO-8859-2 (Latin-2)"),
+    ("cp1251", "Windows-1251 (Cyrillic)"), ("koi8-r", "KOI8-R (Russian)"),
+    ("cp1253", "Windows-1253 (Greek)"), ("cp1254", "Windows-1254 (Turkish)"),
+    ("cp1255", "Windows-1255 (Hebrew)"), ("cp1256", "Windows-1256 (Arabic)"),
+    ("cp1257", "Windows-1257 (Baltic)"), ("cp1258", "Windows-1258 (Vietnamese)"),
+    ("mac-roman", "Mac Roman"), ("cp437", "DOS (US)"), ("cp850", "DOS (Western)"),
+    ("shift_jis", "Shift-JIS (Japanese)"), ("euc_jp", "EUC-JP (Japanese)"),
+    ("iso2022_jp", "ISO-2022-JP (Japanese)"), ("gb18030", "GB18030 (Chinese)"),
+    ("big5", "Big5 (Traditional Chinese)"), ("euc_kr", "EUC-KR (Korean)"),
+    ("iso2022_kr", "ISO-2022-KR (Korean)"), ("tis-620", "TIS-620 (Thai)"),
+    ("utf-16-le", "UTF-16 LE"), ("utf-16-be", "UTF-16 BE"),
+)
+
+
 def describe_encoding(codec: str) -> str:
     """A name people know for ``codec`` ('cp1252' -> 'Windows-1252', 'iso8859-2' -> ...)."""
     if codec in _NICE_NAMES:

@@ -160,7 +160,9 @@ def _check_unchanged(path: str | os.PathLike[str], before: os.stat_result,
 
 def _read_stdin(max_bytes: int, stream: BinaryIO | None = None) -> Source:
     """Standard input, bounded like a file; a terminal is refused rather than waited on."""
-    stream = stream if stream is not None else sys.stdin.buffer
+    stream = stream if stream is not None else getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a windowed program on Windows has no standard input
+        raise UnreadableFile.about(STDIN, why="there is no standard input")
     if stream.isatty():
         raise NotARegularFile(NotARegularFile.terminal_template)
     chunks: list[bytes] = []
