@@ -108,8 +108,9 @@ def test_valid_utf8_and_boms_are_sure_and_silent() -> None:
 
 def test_forced_encoding_wins_and_wrong_ones_are_explained() -> None:
     assert decode_bytes("Café".encode("cp1252"), "latin-1").text == "Café"
-    with pytest.raises(DecodeFailed, match="unknown encoding 'klingon'"):
-        decode_bytes(b"abc", "klingon", "a.txt")
+    for bogus in ("klingon", "base64", "zlib"):  # the last two are codecs, not encodings
+        with pytest.raises(DecodeFailed, match=f"unknown encoding '{bogus}'"):
+            decode_bytes(b"abc", bogus, "a.txt")
     with pytest.raises(DecodeFailed, match="not valid ascii"):
         decode_bytes("é".encode(), "ascii", "a.txt")
 

@@ -115,10 +115,13 @@ def decode_bytes(data: bytes, encoding: str | None = None, name: str = "file") -
 
 def _decode_forced(data: bytes, encoding: str, name: str) -> Decoded:
     try:
-        codec = codec_name(encoding)
+        info = codecs.lookup(encoding)
     except LookupError:
+        info = None
+    if info is None or not getattr(info, "_is_text_encoding", True):  # base64, zlib...
         raise DecodeFailed(DecodeFailed.template.format(
-            name=name, why=f"unknown encoding '{encoding}'.")) from None
+            name=name, why=f"unknown encoding '{encoding}'."))
+    codec = info.name
     if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     try:
