@@ -29,6 +29,7 @@ SEED_TEXTS = (
 )
 ENCODINGS = ("utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16", "utf-16-le", "utf-16-be",
              "utf-32-le", "cp1251", "shift_jis", "gb18030", "iso2022_jp", "koi8-r")
+FORCED = ("utf-8", "cp1252", "utf-16", "shift_jis", "ascii", "klingon", "base64")
 DECODER_BUDGET_S = 6.0
 CLI_BUDGET_S = 12.0
 
@@ -105,12 +106,13 @@ def test_compare_on_mutated_files_exits_0_or_2_and_tiles_the_text(
     deadline = time.monotonic() + CLI_BUDGET_S
     runs = compared = 0
     a, b, out = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "out.json"
-    while runs < 150 and time.monotonic() < deadline:
+    while runs < 300 and time.monotonic() < deadline:
         a.write_bytes(_random_input(rng))
         b.write_bytes(_random_input(rng) if rng.random() < 0.7 else _encode(rng))
         out.unlink(missing_ok=True)
+        forced = ["--encoding", rng.choice(FORCED)] if rng.random() < 0.1 else []
         code = main(["compare", str(a), str(b), "--no-entities", "--format", "json",
-                     "-o", str(out), "--max-size", "1"])
+                     "-o", str(out), "--max-size", "1", *forced])
         err = capsys.readouterr().err
         runs += 1
         assert code in (0, 2), (runs, err)
