@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from core.cli import main
 from core.errors import BinaryFile, DecodeFailed
 from core.readers.decode import (
     ENCODING_CHOICES,
@@ -14,6 +15,7 @@ from core.readers.decode import (
     codec_name,
     decode_bytes,
     describe_encoding,
+    encoding_label,
 )
 from core.readers.load import load_document
 
@@ -136,6 +138,19 @@ def test_load_document_carries_confidence_and_warnings(tmp_path: Path) -> None:
 def test_encoding_names_people_know() -> None:
     assert describe_encoding("cp1252") == "Windows-1252"
     assert describe_encoding("iso8859-2") == "ISO-8859-2"
+    assert encoding_label("utf-8", 1.0) == "UTF-8"
+    assert encoding_label("cp1252", 0.5) == "Windows-1252 (guessed, 50% sure)"
+
+
+def test_the_cli_shows_decoding_warnings(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes((DATA / "utf8_3_bad_bytes.txt").read_bytes())
+    b.write_text("The minister said the budget is final and left the chamber.")
+    assert main(["compare", str(a), str(b), "--no-entities", "--format", "json",
+                 "-o", str(tmp_path / "out.json")]) == 0
+    err = capsys.readouterr().err
+    assert err == "concord: warning: a.txt: 3 bytes could not be decoded; shown as \ufffd.\n"
 
 
 def test_every_encoding_offered_for_reopening_exists_and_reads_its_own_text() -> None:

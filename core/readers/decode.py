@@ -438,3 +438,9 @@ def describe_encoding(codec: str) -> str:
     if codec.startswith("iso8859-"):
         return "ISO-8859-" + codec.split("-", 1)[1]
     return codec.upper()
+
+
+def encoding_label(encoding: str, confidence: float) -> str:
+    """What a pane header shows: 'UTF-8', or 'Windows-1252 (guessed, 50% sure)'."""
+    name = describe_encoding(encoding)
+    return name if confidence >= WARN_BELOW else f"{name} (guessed, {confidence:.0%} sure)"
