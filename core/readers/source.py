@@ -145,8 +145,9 @@ def _read_bounded(fd: int, max_bytes: int, path: str | os.PathLike[str]) -> byte
 def _check_unchanged(path: str | os.PathLike[str], before: os.stat_result,
                      after: os.stat_result, n_read: int) -> None:
     """Refuse bytes that may mix two versions of the file (a torn read)."""
+    # ctime too: a same-size rewrite within one mtime tick (coarse file systems) still moves it.
     same = (before.st_size == after.st_size and before.st_mtime_ns == after.st_mtime_ns
-            and before.st_ino == after.st_ino)
+            and before.st_ctime_ns == after.st_ctime_ns and before.st_ino == after.st_ino)
     # A size of 0 with content is a kernel file (/proc): its size is not known in advance.
     complete = n_read == after.st_size or (after.st_size == 0 and before.st_size == 0)
     try:
