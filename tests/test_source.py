@@ -132,6 +132,26 @@ def test_a_file_rewritten_while_read_is_refused(tmp_path: Path,
         read_source(path, 1000)
 
 
+def test_a_same_size_rewrite_while_read_is_refused(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_bytes(b"first version of the text, " * 4)
+    real_read = os.read
+    rewritten: list[bool] = []
+
+    def read_then_overwrite(fd: int, n: int) -> bytes:
+        chunk = real_read(fd, 16)
+        if chunk and not rewritten:  # rewritten in place, same length: only times change
+            time.sleep(0.01)
+            path.write_bytes(b"other version of the text, " * 4)
+            rewritten.append(True)
+        return chunk
+
+    monkeypatch.setattr(source, "_read", read_then_overwrite)
+    with pytest.raises(FileChanged):
+        read_source(path, 1000)
+
+
 def test_a_file_growing_past_the_limit_while_read_is_refused(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "log.txt"
