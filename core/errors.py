@@ -8,8 +8,9 @@ import re
 # Characters that must never reach a terminal or a dialog raw: C0/C1 controls (newline, ESC...),
 # DEL, bidirectional overrides and other format characters (they reorder what the user sees),
 # line/paragraph separators, and the lone surrogates Python uses for undecodable file-name bytes.
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f"
-                     r"\ufeff\ud800-\udfff]")
+# Zero-width joiners (U+200C/D) stay: Persian, Indic and emoji names need them.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028-\u202e"
+                     r"\u2060-\u206f\ufeff\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\x1b": "\\e"}
 
 

@@ -226,6 +226,7 @@ def test_a_terminal_on_standard_input_is_not_waited_on(monkeypatch: pytest.Monke
         ("evil\u202etxt.exe", "evil\\u202etxt.exe"),
         ("caf\udce9.txt", "caf\\xe9.txt"),  # an undecodable byte in a POSIX file name
         ("plain café.txt", "plain café.txt"),
+        ("نامه‌ها.txt", "نامه‌ها.txt"),  # a zero-width non-joiner is spelling
     ],
 )
 def test_file_names_are_shown_on_one_safe_line(name: str, shown: str) -> None:
