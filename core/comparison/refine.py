@@ -14,8 +14,9 @@ UNDECIDED_BELOW = 1.6
 # Unmatched sentences between two aligned pairs are paired semantically when each side of
 # the gap has at most this many sentences (cost stays bounded: at most GAP^2 pairs a gap).
 SEMANTIC_GAP = 4
-# At most this many pairs are sent to the judge in one comparison (the model's cost).
-MAX_JUDGED = 4000
+# At most this many sentences are encoded in one comparison (the model's cost: a few
+# hundred sentences a second); pairs are asked about in order of need until it is reached.
+MAX_ENCODED = 1500
 
 
 def semantic_pass(pairs: list[Pair], scores: dict[Pair, float], sa: Sequence[Sentence],
@@ -28,7 +29,7 @@ def semantic_pass(pairs: list[Pair], scores: dict[Pair, float], sa: Sequence[Sen
                    if s >= 0.5 * threshold and p[0] not in used_a and p[1] not in used_b),
                   key=lambda p: (-scores[p], p))
     gaps, sandwiched = gap_pairs(pairs, sa, sb)
-    asked = list(dict.fromkeys(doubtful + near + gaps))[:MAX_JUDGED]
+    asked = _within_budget(list(dict.fromkeys(gaps + doubtful + near)))
     if not asked:
         return pairs
     verdicts = judge(asked)
@@ -50,6 +51,21 @@ def semantic_pass(pairs: list[Pair], scores: dict[Pair, float], sa: Sequence[Sen
             scores[(i, j)] = max(scores.get((i, j), 0.0), round(verdicts[(i, j)][1], 3))
             kept.append((i, j))
     return sorted(kept)
+
+
+def _within_budget(pairs: list[Pair]) -> list[Pair]:
+    """The first pairs whose sentences, together, stay within MAX_ENCODED."""
+    rows_a: set[int] = set()
+    rows_b: set[int] = set()
+    out = []
+    for i, j in pairs:
+        extra = (i not in rows_a) + (j not in rows_b)
+        if len(rows_a) + len(rows_b) + extra > MAX_ENCODED:
+            break
+        rows_a.add(i)
+        rows_b.add(j)
+        out.append((i, j))
+    return out
 
 
 def _doubtful(pair: Pair, scores: dict[Pair, float], sa: Sequence[Sentence],
