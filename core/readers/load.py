@@ -22,7 +22,7 @@ from core.errors import (
 )
 from core.model import Document
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = 50_000_000  # 50 MB, 1 MB = 1,000,000 bytes (core.options.MB)
 MIN_CHARDET_CONFIDENCE = 0.1
 
 # Longest BOMs first: UTF-32-LE's BOM starts with UTF-16-LE's.
