@@ -9,8 +9,8 @@ import sys
 from typing import TextIO
 
 from core import __version__, app
-from core.errors import ConcordError
-from core.fileio import write_text_atomic
+from core.errors import ConcordError, display_name, escape_text
+from core.fileio import ensure_not_input, write_text_atomic
 from core.model import Document, Options, Result
 from core.options import LoadOptions, add_arguments, engine_options, loading_options
 from core.report.text import render_text
@@ -50,7 +50,17 @@ def options_from_args(args: argparse.Namespace) -> Options:
 def load_pair(args: argparse.Namespace) -> tuple[Document, Document]:
     """Both documents named on the command line; raises ConcordError with a clear message."""
     loading = loading_options(args)
-    return app.load_pair((args.a, args.b), loading.encoding, loading.max_bytes)
+    docs = app.load_pair((args.a, args.b), loading.encoding, loading.max_bytes)
+    print_warnings(docs)
+    return docs
+
+
+def print_warnings(docs: tuple[Document, Document], prog: str = "concord") -> None:
+    """Bad bytes replaced, encoding guessed...: the user must know, one line each."""
+    for doc in docs:
+        for warning in doc.warnings:
+            print(f"{prog}: warning: {display_name(doc.name)}: {escape_text(warning)}",
+                  file=sys.stderr)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -118,7 +128,11 @@ def compare_files(paths: tuple[str, str], options: Options, loading: LoadOptions
 
 def run_compare(args: argparse.Namespace) -> int:
     """The `compare` command."""
-    result = compare_files((args.a, args.b), engine_options(args), loading_options(args))
+    options, loading = engine_options(args), loading_options(args)
+    if args.output:
+        ensure_not_input(args.output, (args.a, args.b))
+    result = compare_files((args.a, args.b), options, loading)
+    print_warnings(result.documents)
     to_terminal = args.output is None and sys.stdout.isatty()
     fmt = args.format or ("text" if to_terminal else "json")
     color = args.output is None and _use_color(args.color, sys.stdout)
@@ -145,9 +159,10 @@ def main(argv: list[str] | None = None) -> int:
         print("concord: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except OSError as exc:
-        print(f"concord: cannot write output: {exc.strerror or exc}", file=sys.stderr)
+        print(f"concord: cannot write {display_name(args.output or 'output')}: "
+              f"{exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:  # a bug: a short message and the documented code, no traceback
-        print(f"concord: internal error ({type(exc).__name__}: {exc}); please report it.",
-              file=sys.stderr)
+        print(f"concord: internal error ({type(exc).__name__}: {escape_text(str(exc))}); "
+              "please report it.", file=sys.stderr)
         return EXIT_INTERNAL
