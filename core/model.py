@@ -90,13 +90,14 @@ class Entity:
 
 @dataclass(frozen=True)
 class Options:
-    """Engine settings; every field is exposed on the command line and in the GUI."""
+    """Engine settings; each field has a row in core.options.OPTIONS (flag, widget, check)."""
 
     min_phrase: int = 6  # shortest verbatim run, in words, that counts as shared
     threshold: float = 0.3  # sentence similarity at or above which a pair is reworded
     fold_case: bool = True
     fold_punctuation: bool = True  # ignore punctuation and quote styles when matching
     diff_timeout: float = 1.0  # seconds diff-match-patch may spend on one reworded pair
+    semantic: bool = True  # confirm undecided sentence pairs with the sentence-embedding scorer
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ from core.comparison.segment import Segmented, Token, segment
 from core.comparison.spans import UNLABELLED, build_spans, moved_flags, summarise
 from core.comparison.verbatim import find_verbatim, trim_at_sentences
 from core.comparison.worddiff import diff_words
-from core.errors import Cancelled, OptionError
+from core.errors import Cancelled
 from core.model import Document, Kind, Match, Options, Result, Span, Summary
+from core.options import validate  # the option table checks every field
 
 Progress = Callable[[str, float], None]
 _PARAGRAPH_RE = re.compile(r"\n[^\S\n]*\n")
@@ -37,16 +38,6 @@ class _Draft:
         match_id = len(self.matches)
         self.matches.append(Match(match_id, kind, (0, 0), (0, 0), similarity, **extra))
         return match_id
-
-
-def validate(options: Options) -> None:
-    """Reject options no comparison can honour, with a message naming the option."""
-    if not 1 <= options.min_phrase <= 1000:
-        raise OptionError("The minimum phrase length must be between 1 and 1000 words.")
-    if not 0.0 < options.threshold <= 1.0:
-        raise OptionError("The reworded threshold must be above 0 and at most 1.")
-    if options.diff_timeout < 0:
-        raise OptionError("The diff timeout cannot be negative.")
 
 
 def compare(doc_a: Document, doc_b: Document, options: Options | None = None,
