@@ -237,8 +237,8 @@ def speed(gold: Gold, pair: tuple[str, ...], modes: list[bool], runs: int) -> No
           f"median of {runs}")
     print(f"{'task':<24}{'seconds':>9}{'vs difflib':>12}")
     print(f"{'difflib words':<24}{base:>9.2f}{1.0:>12.3f}")
+    docs = (document_from_text(gold.text_a, "a"), document_from_text(gold.text_b, "b"))
     for semantic in modes:
-        docs = (document_from_text(gold.text_a, "a"), document_from_text(gold.text_b, "b"))
         t = median_time(lambda s=semantic: compare(*docs, Options(semantic=s)), runs)
         label = f"engine semantic {'on' if semantic else 'off'}"
         print(f"{label:<24}{t:>9.2f}{t / base:>12.3f}")

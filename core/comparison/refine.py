@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Callable, Sequence
 
@@ -86,7 +87,7 @@ def gap_pairs(pairs: list[Pair], sa: Sequence[Sentence], sb: Sequence[Sentence],
     """
     used_a = {i for i, _ in pairs}
     used_b = {j for _, j in pairs}
-    anchors = [(-1, -1), *_in_order(sorted(pairs)), (len(sa), len(sb))]
+    anchors = [(-1, -1), *in_order(pairs), (len(sa), len(sb))]
     out = []
     alone = set()
     for (i0, j0), (i1, j1) in itertools.pairwise(anchors):
@@ -100,13 +101,29 @@ def gap_pairs(pairs: list[Pair], sa: Sequence[Sentence], sb: Sequence[Sentence],
     return out, alone
 
 
-def _in_order(pairs: list[Pair]) -> list[Pair]:
-    """The pairs (sorted by A) whose B index keeps increasing, greedily."""
-    out: list[Pair] = []
-    for i, j in pairs:
-        if not out or j > out[-1][1]:
-            out.append((i, j))
-    return out
+def in_order(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of pairs (sorted by A) whose B index keeps increasing.
+
+    Pairs off the chain (moved passages, stray look-alikes) do not cut the chain short.
+    """
+    pairs = sorted(pairs)
+    tails: list[int] = []  # tails[k]: B index ending the best chain of length k + 1
+    tail_at: list[int] = []  # ... and the pair that ends it
+    parent = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_at.append(k)
+        else:
+            tails[pos], tail_at[pos] = j, k
+        parent[k] = tail_at[pos - 1] if pos else -1
+    chain = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = parent[k]
+    return chain[::-1]
 
 
 def make_judge(encode: Callable[[list[str]], object],
