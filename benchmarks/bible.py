@@ -12,15 +12,17 @@ Layout: each chapter is one paragraph and its verses follow one another as prose
 verse numbers (numbers would be free anchors no real pair of documents has).
 
 Scoring (the truth is the verse numbers: verse v of A says what verse v of B says). The
-scorer of benchmarks.accuracy is reused with *verses* in place of sentences:
-- a match links a verse of A with a verse of B when it covers enough of both (30% of the
-  verse or 40 characters; a shared run links word i of A with word i of B);
-- pair recall = share of verses v linked (v of A with v of B) by some match;
-- precision = share of the links (va, vb) that are right. A sentence may span two verses
-  and a verse may hold several sentences, and the engine pairs whole sentences, so a
-  reworded match over A verses {3, 4} and B verses {3, 4} also links 3 with 4: such a
-  cross link is *neutral* (not counted either way) when both verses appear on both sides
-  of the same match. Every other link with va != vb is wrong.
+engine pairs whole sentences, a verse may hold several sentences and a sentence may span
+verses (KJV joins whole genealogies with colons), so the verse sets of a match are found as
+in benchmarks.accuracy, with *verses* in place of sentences: a match involves a verse when
+it covers 30% of it or 40 characters; a shared run links word i of A with word i of B.
+- pair recall = share of verses v that some match links (v of A with v of B);
+- precision = share of the matches (reworded and shared) that are right: a match is right
+  when the verses it involves in A and in B overlap (for a shared run: some word of it
+  sits in verse v on both sides). A match over A verses {3, 4, 5} and B verses {3, 4}
+  is right (A's verse 5 rides along inside a sentence that also holds 3 and 4);
+- wrong links (reported too, stricter): links (va, vb), va != vb, where vb is not among
+  the match's A verses and va not among its B verses.
 """
 
 from __future__ import annotations
@@ -109,13 +111,13 @@ def layout(chapters: list[list[str]]) -> tuple[str, list[tuple[int, int]]]:
 
 @dataclass(frozen=True)
 class VerseScore:
-    """Verses linked to their counterpart, and right/neutral/wrong predicted links."""
+    """Verses linked to their counterpart, right and wrong matches, and wrong links."""
 
     verses: int
     found: int
+    matches: int
     right: int
-    neutral: int
-    wrong: int
+    wrong_links: int
     seconds: float
 
     @property
@@ -124,29 +126,30 @@ class VerseScore:
 
     @property
     def precision(self) -> float:
-        judged = self.right + self.wrong
-        return self.right / judged if judged else 1.0
+        return self.right / self.matches if self.matches else 1.0
 
 
 def score_verses(result: Result, gold: Gold) -> VerseScore:
     """Pair recall and precision of the result's matches against verse numbers."""
     links = predicted_links(result.matches, gold)
-    neutral = set()
+    found = sum((p.a[0], p.b[0]) in links for p in gold.pairs)
+    matches = right = wrong_links = 0
     for m in result.matches:
-        if m.kind == "reworded":
-            neutral |= _cross_links(m, gold)
-    right = {(i, j) for i, j in links if i == j}
-    soft = {p for p in links - right if p in neutral}
-    return VerseScore(len(gold.pairs), len(right), len(right), len(soft),
-                      len(links) - len(right) - len(soft), result.elapsed)
+        own = predicted_links([m], gold)
+        if not own:
+            continue  # covers too little of any verse to be judged
+        va, vb = _verses(m, gold) if m.kind == "reworded" else (set(), set())
+        matches += 1
+        right += any(i == j for i, j in own) or bool(va & vb)
+        wrong_links += sum(i != j and j not in va and i not in vb for i, j in own)
+    return VerseScore(len(gold.pairs), found, matches, right, wrong_links, result.elapsed)
 
 
-def _cross_links(m: Match, gold: Gold) -> set[tuple[int, int]]:
-    """Links between different verses that appear on both sides of one match."""
-    va = set(involved(m.a, gold.sentences_a, [s for s, _ in gold.sentences_a]))
-    vb = set(involved(m.b, gold.sentences_b, [s for s, _ in gold.sentences_b]))
-    both = va & vb
-    return {(i, j) for i in both for j in both if i != j}
+def _verses(m: Match, gold: Gold) -> tuple[set[int], set[int]]:
+    """The verses a reworded match involves in A and in B."""
+    va = involved(m.a, gold.sentences_a, [s for s, _ in gold.sentences_a])
+    vb = involved(m.b, gold.sentences_b, [s for s, _ in gold.sentences_b])
+    return set(va), set(vb)
 
 
 def make_gold(a: list[list[str]], b: list[list[str]]) -> Gold:
@@ -211,8 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in {n for p in pairs for n in p}:
         books[name] = genesis(args.mirror, name)
     modes = [False] if args.no_semantic else [False, True]
-    print(f"{'pair':<14}{'semantic':>9}{'verses':>8}{'found':>7}{'wrong':>7}{'neutral':>8}"
-          f"{'recall':>8}{'precision':>11}{'seconds':>9}")
+    print(f"{'pair':<14}{'semantic':>9}{'verses':>8}{'found':>7}{'matches':>8}{'wrong':>7}"
+          f"{'recall':>8}{'precision':>11}{'bad links':>10}{'seconds':>9}")
     for a, b in pairs:
         gold = make_gold(books[a], books[b])
         for semantic in modes:
@@ -220,8 +223,8 @@ def main(argv: list[str] | None = None) -> int:
                              document_from_text(gold.text_b, b), Options(semantic=semantic))
             s = score_verses(result, gold)
             print(f"{a + '/' + b:<14}{'on' if semantic else 'off':>9}{s.verses:>8}{s.found:>7}"
-                  f"{s.wrong:>7}{s.neutral:>8}{s.recall:>8.3f}{s.precision:>11.3f}"
-                  f"{s.seconds:>9.2f}")
+                  f"{s.matches:>8}{s.matches - s.right:>7}{s.recall:>8.3f}{s.precision:>11.3f}"
+                  f"{s.wrong_links:>10}{s.seconds:>9.2f}")
             for line in misses(gold, result, args.verbose):
                 print(line)
     if not args.no_speed:

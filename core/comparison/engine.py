@@ -33,12 +33,15 @@ class _Draft:
     labels_a: list[int]
     labels_b: list[int]
     matches: list[Match] = field(default_factory=list)
+    # The keyword fields each match was made with (to build the final match in one call).
+    extras: list[dict[str, object]] = field(default_factory=list)
     # Sentence extents of aligned pairs: their ranges cover whole sentences.
     extents: dict[int, tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
 
     def add(self, kind: Kind, similarity: float, **extra: object) -> int:
         match_id = len(self.matches)
         self.matches.append(Match(match_id, kind, (0, 0), (0, 0), similarity, **extra))
+        self.extras.append(extra)
         return match_id
 
 
@@ -242,8 +245,9 @@ def _with_ranges(draft: _Draft, spans_a: tuple[Span, ...], spans_b: tuple[Span, 
     kept = [m for _, m in placed]
     moved = _moved(ranges, [m.id in draft.extents for m in kept])
     renumber = {m.id: new_id for new_id, m in enumerate(kept)}
+    # One constructor call a match (dataclasses.replace costs several times more).
     matches = tuple(
-        replace(m, id=renumber[m.id], a=ra, b=rb, moved=is_moved)
+        Match(renumber[m.id], m.kind, ra, rb, m.similarity, is_moved, **draft.extras[m.id])
         for m, (ra, rb), is_moved in zip(kept, ranges, moved)
     )
     return matches, renumber
