@@ -25,6 +25,10 @@ MAX_GAP = 3  # sentences per side in a gap between aligned pairs that fill_gaps 
 # aligned in order (fill_gaps_in_order), down to GAP_FLOOR times the threshold.
 MAX_ORDER_GAP = 8
 GAP_FLOOR = 0.5
+# A free sentence next to a group joins it when the group's other side carries this share
+# of its content (a long sentence translated as several short ones), up to MAX_ABSORB.
+ABSORB_COVERAGE = 0.5
+MAX_ABSORB = 8
 RESCUE_RUN = 5  # words in a phrase that ties two otherwise unmatched sentences
 MAX_SEED_POSTINGS = 40  # a phrase in more sentences than this ties nothing together
 
@@ -180,7 +184,51 @@ def grow_groups(pairs: list[tuple[int, int]], scores: Pairs,
             used_b.update(range(grown.b0, grown.b1))
             group = grown
         groups.append(group)
+    groups = absorb_neighbours(groups, scorer, sa, sb, (used_a, used_b), breaks)
     return sorted(groups, key=lambda g: g.a0)
+
+
+def absorb_neighbours(groups: list[Group], scorer: SentenceScorer, sa: Sequence[Sentence],
+                      sb: Sequence[Sentence], used: tuple[set[int], set[int]],
+                      breaks: Breaks) -> list[Group]:
+    """Free sentences next to a group join it when its other side carries their content.
+
+    One long sentence ("..., and begat Salah: And Arphaxad lived ...; and ...") can say
+    what several short ones say on the other side; a cosine over the whole group barely
+    moves when one more of them is added, but the added sentence is itself covered.
+    """
+    out = []
+    for g in sorted(groups, key=lambda g: (g.a0, g.b0)):
+        grown = True
+        while grown:
+            grown = False
+            for side in (0, 1):
+                for k in _neighbours(g, side, sa if side == 0 else sb, used[side], breaks[side]):
+                    part = (sa if side == 0 else sb)[k:k + 1]
+                    other = sb[g.b0:g.b1] if side == 0 else sa[g.a0:g.a1]
+                    if scorer.coverage(part, other) >= ABSORB_COVERAGE:
+                        used[side].add(k)
+                        g = (Group(min(k, g.a0), max(k + 1, g.a1), g.b0, g.b1, g.similarity)
+                             if side == 0 else
+                             Group(g.a0, g.a1, min(k, g.b0), max(k + 1, g.b1), g.similarity))
+                        grown = True
+                        break
+        out.append(g)
+    return out
+
+
+def _neighbours(g: Group, side: int, sentences: Sequence[Sentence], used: set[int],
+                breaks: frozenset[int]) -> list[int]:
+    """The free sentences just before and after a group on one side, within its paragraph."""
+    lo, hi = (g.a0, g.a1) if side == 0 else (g.b0, g.b1)
+    if hi - lo >= MAX_ABSORB:
+        return []
+    out = []
+    if lo > 0 and lo not in breaks:
+        out.append(lo - 1)
+    if hi < len(sentences) and hi not in breaks:
+        out.append(hi)
+    return [k for k in out if k not in used and sentences[k].stems]
 
 
 def _best_extension(group: Group, scorer: SentenceScorer, sa: Sequence[Sentence],
