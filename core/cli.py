@@ -11,10 +11,10 @@ from typing import TextIO
 
 from core import __version__
 from core.comparison.engine import compare
-from core.errors import ConcordError
+from core.errors import ConcordError, OptionError
 from core.fileio import write_text_atomic
 from core.model import Document, Options, Result
-from core.readers.load import DEFAULT_MAX_BYTES, load_document
+from core.readers.load import DEFAULT_MAX_BYTES, load_input
 from core.report.text import render_text
 from core.serialize import result_to_dict
 
@@ -73,8 +73,10 @@ def options_from_args(args: argparse.Namespace) -> Options:
 def load_pair(args: argparse.Namespace) -> tuple[Document, Document]:
     """Both documents named on the command line; raises ConcordError with a clear message."""
     max_bytes = int(args.max_size * 1e6)
-    return (load_document(args.a, args.encoding, max_bytes),
-            load_document(args.b, args.encoding, max_bytes))
+    if args.a == args.b == "-":
+        raise OptionError("standard input (-) can be only one of the two documents.")
+    return (load_input(args.a, args.encoding, max_bytes),
+            load_input(args.b, args.encoding, max_bytes))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,8 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
         "compare", help="compare two files and print the result",
         description="Compare two files and print the result as text, JSON or HTML.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    cmp.add_argument("a", help="the first document (A)")
-    cmp.add_argument("b", help="the second document (B)")
+    cmp.add_argument("a", help="the first document (A): a file (text, Markdown, Word, PDF, "
+                               "web page, OpenDocument, RTF, e-mail), - for standard input, "
+                               "or an http(s):// address")
+    cmp.add_argument("b", help="the second document (B), likewise")
     cmp.add_argument("--format", choices=("text", "json", "html"),
                      help="output format (default: text on a terminal, JSON otherwise)")
     cmp.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")

@@ -67,3 +67,36 @@ class Cancelled(ConcordError):
 
     def __init__(self, message: str = "The comparison was cancelled.") -> None:
         super().__init__(message)
+
+
+# Document formats (codes E120-E129: kept apart from the other input errors for easy merges).
+class CorruptDocument(InputError):
+    """A Word/PDF/OpenDocument/RTF file whose structure cannot be read."""
+
+    code = "E120"
+
+
+class PasswordProtected(InputError):
+    code = "E121"
+
+
+class NoTextLayer(InputError):
+    """A PDF made of scanned images only."""
+
+    code = "E122"
+
+
+class UnsafeDocument(InputError):
+    """A zip bomb, an XML entity bomb or another container built to exhaust the machine."""
+
+    code = "E123"
+
+
+class ReadTimeout(InputError):
+    code = "E124"
+
+
+class DownloadFailed(InputError):
+    """A web address could not be fetched (refused, timed out, not found, too large)."""
+
+    code = "E125"

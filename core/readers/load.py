@@ -1,26 +1,32 @@
-"""Load a file into the text Concord displays: decoding, newline and Unicode normalisation."""
+"""Load a file, bytes, standard input or a web address into a Document (any supported format)."""
 
 from __future__ import annotations
 
 import codecs
 import hashlib
 import os
+import sys
+import time
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from core.errors import (
     BinaryFile,
+    ConcordError,
+    CorruptDocument,
     DecodeFailed,
     EmptyFile,
     FileMissing,
     FileTooLarge,
     IsADirectory,
     UnreadableFile,
-    UnsupportedFormat,
 )
 from core.model import Document
+from core.readers.formats import DESCRIPTIONS, ReadContext, ReadResult, get_reader
+from core.readers.formats.base import normalise_text
+from core.readers.limits import DEFAULT_LIMITS, Limits
+from core.readers.sniff import sniff_format
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 MIN_CHARDET_CONFIDENCE = 0.1
@@ -41,37 +47,6 @@ class Decoded:
 
     text: str
     encoding: str
-
-
-Reader = Callable[[str], str]  # decoded file text -> displayed text
-
-
-def _read_plain(text: str) -> str:
-    return text
-
-
-# Markdown is shown as written: its markup is part of what an editor compares.
-READERS: dict[str, Reader] = {"text": _read_plain, "markdown": _read_plain}
-EXTENSIONS: dict[str, str] = {
-    ".txt": "text",
-    ".text": "text",
-    "": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-}
-# Formats we recognise but cannot read yet get a clear message instead of garbage.
-KNOWN_UNSUPPORTED = {".pdf", ".docx", ".doc", ".odt", ".rtf", ".epub", ".xlsx", ".pptx"}
-
-
-def detect_format(path: Path) -> str:
-    """The reader format for ``path`` by extension; unknown extensions are read as text."""
-    suffix = path.suffix.lower()
-    if suffix in KNOWN_UNSUPPORTED:
-        raise UnsupportedFormat(
-            f"{path.name}: {suffix[1:].upper()} files are not supported yet; "
-            "save the document as plain text (.txt) or Markdown (.md) and try again."
-        )
-    return EXTENSIONS.get(suffix, "text")
 
 
 def decode_bytes(data: bytes, encoding: str | None = None, name: str = "file") -> Decoded:
@@ -131,12 +106,6 @@ def _control_ratio(text: str) -> float:
     return controls / len(sample)
 
 
-def normalise_text(text: str) -> str:
-    """Newlines to ``\\n`` and Unicode to NFC, so offsets mean the same everywhere."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
-
-
 def read_file_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of ``path``, with a clear error for every way a path can be unusable."""
     p = Path(path)
@@ -161,6 +130,66 @@ def read_file_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_B
     return data
 
 
+def load_bytes(
+    data: bytes,
+    name: str,
+    *,
+    encoding: str | None = None,
+    fmt: str | None = None,
+    path: str = "",
+    mtime: float = 0.0,
+    declared_charset: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Document:
+    """A :class:`Document` from ``data`` (a file's bytes, standard input, a download).
+
+    The format comes from the content first and from the extension of ``name`` second,
+    unless ``fmt`` names it. Every failure is a ConcordError with a one-line message.
+    """
+    if not data.strip():
+        raise EmptyFile(f"{name} is empty; there is nothing to compare.")
+    fmt = fmt or sniff_format(data, name, PurePath(name).suffix)
+    ctx = ReadContext(name=name, encoding=encoding, limits=limits,
+                      deadline=time.monotonic() + limits.seconds,
+                      declared_charset=declared_charset)
+    result = _run_reader(fmt, data, ctx)
+    if not result.text.strip():
+        what = "contains only blank space" if fmt in ("text", "markdown") else "contains no text"
+        raise EmptyFile(f"{name} {what}; there is nothing to compare.")
+    return Document(
+        path=path,
+        name=name,
+        encoding=result.encoding,
+        format=fmt,
+        text=result.text,
+        size=len(data),
+        mtime=mtime,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding_confidence=result.encoding_confidence,
+        warnings=result.warnings,
+        locations=result.locations,
+        pages=result.pages,
+    )
+
+
+def _run_reader(fmt: str, data: bytes, ctx: ReadContext) -> ReadResult:
+    """Run the reader of ``fmt``; a library failing on a malformed file becomes one message."""
+    try:
+        return get_reader(fmt)(data, ctx)
+    except ConcordError:
+        raise
+    except RecursionError:
+        raise CorruptDocument(f"{ctx.name} is nested too deeply to be read as "
+                              f"{DESCRIPTIONS[fmt]}.") from None
+    except MemoryError:
+        raise FileTooLarge(f"{ctx.name} needs more memory than is available to be "
+                           "read.") from None
+    except Exception as exc:  # third-party parsers raise anything on hostile input
+        detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        raise CorruptDocument(f"{ctx.name} cannot be read as {DESCRIPTIONS[fmt]}: it is damaged "
+                              f"or malformed ({detail}).") from None
+
+
 def load_document(
     path: str | os.PathLike[str],
     encoding: str | None = None,
@@ -168,25 +197,45 @@ def load_document(
 ) -> Document:
     """Load ``path`` into a :class:`Document`; never modifies the file."""
     p = Path(path)
-    fmt = detect_format(p)
     data = read_file_bytes(p, max_bytes)
-    if not data.strip():
-        raise EmptyFile(f"{p.name} is empty; there is nothing to compare.")
-    decoded = decode_bytes(data, encoding, p.name)
-    text = READERS[fmt](normalise_text(decoded.text))
-    if not text.strip():
-        raise EmptyFile(f"{p.name} contains only blank space; there is nothing to compare.")
-    stat = p.stat()
-    return Document(
-        path=str(p.resolve()),
-        name=p.name,
-        encoding=decoded.encoding,
-        format=fmt,
-        text=text,
-        size=len(data),
-        mtime=stat.st_mtime,
-        sha256=hashlib.sha256(data).hexdigest(),
-    )
+    try:
+        mtime = p.stat().st_mtime
+    except OSError:
+        mtime = 0.0
+    return load_bytes(data, p.name, encoding=encoding, path=str(p.resolve()), mtime=mtime)
+
+
+def read_stdin(max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Standard input, at most ``max_bytes`` (refused beyond, never read without bound)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise UnreadableFile("standard input is not available.")
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise FileTooLarge(f"standard input is larger than the {max_bytes / 1e6:.0f} MB limit "
+                           "(raise it with --max-size).")
+    return data
+
+
+def is_url(arg: str) -> bool:
+    """Whether a command-line argument is a web address (http or https)."""
+    return arg.lower().startswith(("http://", "https://"))
+
+
+def load_input(
+    arg: str,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = 30.0,
+) -> Document:
+    """A document named on the command line: a path, ``-`` (standard input) or a web address."""
+    if arg == "-":
+        return load_bytes(read_stdin(max_bytes), "standard input", encoding=encoding)
+    if is_url(arg):
+        from core.readers.web import load_url
+
+        return load_url(arg, max_bytes=max_bytes, timeout=timeout, encoding=encoding)
+    return load_document(arg, encoding, max_bytes)
 
 
 def document_from_text(text: str, name: str = "untitled") -> Document:
