@@ -43,7 +43,7 @@ def _wrap(words: list[str], width: float, measure) -> list[str]:
 
 
 def make_pdf(paragraphs: Sequence[str] = PARAGRAPHS, title: str = TITLE, *, columns: int = 2,
-             interleave: bool = False, ligatures: bool = True, font_size: float = 13,
+             interleave: bool = False, ligatures: bool = True, font_size: float = 16,
              header: str = "Westmere Gazette - Local news") -> bytes:
     """A paged PDF: running header, 'Page N' footer, columns, hyphenated line ends.
 
