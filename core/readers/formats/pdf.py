@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 
-from core.errors import CorruptDocument, NoTextLayer, PasswordProtected
+from core.errors import ConcordError, CorruptDocument, NoTextLayer, PasswordProtected
 from core.model import Location
 from core.readers.formats.base import ReadContext, ReadResult, normalise_text
 from core.readers.formats.pdf_layout import Line, flag_paragraphs, order_page
@@ -38,51 +38,96 @@ def _open(data: bytes, ctx: ReadContext):
                               f"({detail}).") from None
 
 
+class _Chars:
+    """Character positions of one text page, asked of PDFium only where they matter."""
+
+    def __init__(self, textpage) -> None:
+        import ctypes
+
+        import pypdfium2.raw as raw
+
+        self.raw, self.tp = raw, textpage.raw
+        self.count = raw.FPDFText_CountChars(self.tp)
+        text = textpage.get_text_range(0, self.count) if self.count > 0 else ""
+        if len(text) != self.count:  # characters beyond the BMP: one call per character
+            text = "".join(_char(raw.FPDFText_GetUnicode(self.tp, i)) for i in range(self.count))
+        # PDFium marks a hyphen at a line end as 0x02 (U+FFFE through GetText) and may run
+        # the next line on without a line break: the mark ends the line here.
+        self.text = text.replace("\x02", "\ufffe")
+        self._box = tuple(ctypes.c_double() for _ in range(4))
+        self._origin = (ctypes.c_double(), ctypes.c_double())
+
+    def box(self, i: int) -> tuple[float, float]:
+        """Left and right edge of character ``i``."""
+        left, right, bottom, top = self._box
+        self.raw.FPDFText_GetCharBox(self.tp, i, left, right, bottom, top)
+        return left.value, right.value
+
+    def baseline(self, i: int) -> float:
+        x, y = self._origin
+        self.raw.FPDFText_GetCharOrigin(self.tp, i, x, y)
+        return y.value
+
+    def size(self, i: int) -> float:
+        return self.raw.FPDFText_GetFontSize(self.tp, i) or 10.0
+
+
+def _char(code: int) -> str:
+    return chr(code) if 0 < code < 0x110000 else ""
+
+
 def _page_lines(page, number: int) -> list[Line]:
     """The text lines of one page, split where a wide gap shows a column boundary."""
-    import ctypes
-
-    import pypdfium2.raw as raw
-
     textpage = page.get_textpage()
-    tp = textpage.raw
-    count = raw.FPDFText_CountChars(tp)
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    ox, oy = ctypes.c_double(), ctypes.c_double()
+    chars = _Chars(textpage)
     lines: list[Line] = []
-    chars: list[str] = []
-    box: list[float] = []  # x0, x1, baseline, size of the line being built
-
-    def flush() -> None:
-        text = "".join(chars).strip()
-        if text and box:
-            lines.append(Line(text, box[0], box[1], box[2], box[3], number))
-        chars.clear()
-        box.clear()
-
-    for i in range(count):
-        code = raw.FPDFText_GetUnicode(tp, i)
-        ch = "-" if code == 2 else chr(code) if code < 0x110000 else ""
-        if ch in "\r\n":
-            flush()
-            continue
-        if ch.isspace() or not ch:
-            if chars:
-                chars.append(" ")
-            continue
-        raw.FPDFText_GetCharBox(tp, i, left, right, bottom, top)
-        raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
-        size = raw.FPDFText_GetFontSize(tp, i) or (top.value - bottom.value) or 10.0
-        if box and (left.value - box[1] > 1.5 * size or abs(oy.value - box[2]) > 0.6 * size):
-            flush()
-        if not box:
-            box.extend((left.value, right.value, oy.value, size))
-        else:
-            box[0], box[1] = min(box[0], left.value), max(box[1], right.value)
-        chars.append(ch)
-    flush()
+    for start, end in _runs(chars.text):
+        lines.extend(_split_line(chars, start, end, number))
     textpage.close()
     return lines
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each line of ``text`` (PDFium ends lines with CR LF), spaces trimmed."""
+    runs = []
+    for match in re.finditer("[^\r\n\ufffe]+\ufffe?", text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            runs.append((start, end))
+    return runs
+
+
+def _hyphen(text: str) -> str:
+    return text.replace("\ufffe", "-")
+
+
+def _split_line(chars: _Chars, start: int, end: int, number: int) -> list[Line]:
+    """One PDFium line, cut at spaces where the gap or the baseline shows two columns."""
+    text = chars.text
+    out: list[Line] = []
+    first, y, size = start, chars.baseline(start), chars.size(start)
+    x0 = chars.box(start)[0]
+    i = start
+    while True:
+        gap_at = text.find(" ", i, end)
+        if gap_at < 0:
+            break
+        after = gap_at
+        while after < end and text[after].isspace():
+            after += 1
+        before_right = chars.box(gap_at - 1)[1]
+        next_left = chars.box(after)[0]
+        next_y = chars.baseline(after)
+        if next_left - before_right > 1.5 * size or abs(next_y - y) > 0.6 * size:
+            out.append(Line(_hyphen(text[first:gap_at]), x0, before_right, y, size, number))
+            first, y, size, x0 = after, next_y, chars.size(after), next_left
+        i = after
+    out.append(Line(_hyphen(text[first:end]), x0, chars.box(end - 1)[1], y, size, number))
+    return out
 
 
 def _furniture_key(line: Line) -> str:
@@ -142,7 +187,7 @@ def read(data: bytes, ctx: ReadContext) -> ReadResult:
                 heights.append(page.get_height())
                 pages.append(_page_lines(page, index + 1))
                 page.close()
-        except CorruptDocument:
+        except ConcordError:
             raise
         except Exception as exc:  # PDFium on a damaged page object
             raise CorruptDocument(f"{ctx.name} is a damaged PDF ({exc}).") from None
