@@ -75,8 +75,9 @@ def load_pair(args: argparse.Namespace) -> tuple[Document, Document]:
     max_bytes = int(args.max_size * 1e6)
     if args.a == args.b == "-":
         raise OptionError("standard input (-) can be only one of the two documents.")
-    return (load_input(args.a, args.encoding, max_bytes),
-            load_input(args.b, args.encoding, max_bytes))
+    # PDFs are read in a child process that the time and memory limits can stop.
+    return (load_input(args.a, args.encoding, max_bytes, isolate=True),
+            load_input(args.b, args.encoding, max_bytes, isolate=True))
 
 
 def build_parser() -> argparse.ArgumentParser:

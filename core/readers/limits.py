@@ -103,3 +103,64 @@ def parse_xml(data: bytes, name: str, member: str = "XML"):
     except (ParseError, ValueError) as exc:
         raise CorruptDocument(f"{name} is damaged: its {member} is not well-formed "
                               f"({exc}).") from None
+
+
+def _child(conn, func, args, memory: int) -> None:
+    """Body of the reader's child process: cap its memory, run, send the outcome back."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    except (ImportError, ValueError, OSError):
+        pass  # not on this system: the time limit still holds
+    try:
+        conn.send(("ok", func(*args)))
+    except MemoryError:
+        conn.send(("memory", None))
+    except BaseException as exc:  # sent back and raised in the parent
+        conn.send(("error", exc))
+    finally:
+        conn.close()
+
+
+def run_bounded(func, *args, name: str, seconds: float, memory: int = 3 * 1024 * MB):
+    """``func(*args)`` in a child process that is stopped after ``seconds`` and cannot use
+    more than ``memory`` bytes of address space (where the system allows the cap).
+
+    For readers built on C libraries (PDFium), which no time check can interrupt.
+    ``func`` must be importable by name; its result and exceptions must pickle.
+    """
+    import multiprocessing
+    import os
+    import threading
+
+    from core.errors import FileTooLarge, ReadTimeout
+
+    # fork is quick and needs no importable main module, but is only safe without threads.
+    single = os.name == "posix" and threading.active_count() == 1
+    ctx = multiprocessing.get_context("fork" if single else "spawn")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(child, func, args, memory), daemon=True)
+    proc.start()
+    child.close()
+    try:
+        if not parent.poll(seconds):
+            raise ReadTimeout(f"{name} took more than {seconds:.0f} s to read; it is too "
+                              "large or too complex for Concord.")
+        status, value = parent.recv()
+    except EOFError:  # the child died without a word: killed for memory, or crashed
+        status, value = "died", None
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join(5)
+        parent.close()
+    if status == "ok":
+        return value
+    if status == "died" and proc.exitcode not in (-9, -6):  # not killed, not an abort
+        raise CorruptDocument(f"{name} made the reading library fail (exit code "
+                              f"{proc.exitcode}); the file is probably damaged.")
+    if status in ("memory", "died"):
+        raise FileTooLarge(f"{name} needs more than {memory // MB} MB of memory to read; "
+                           "Concord stopped it.")
+    raise value

@@ -25,11 +25,13 @@ from core.errors import (
 from core.model import Document
 from core.readers.formats import DESCRIPTIONS, ReadContext, ReadResult, get_reader
 from core.readers.formats.base import normalise_text
-from core.readers.limits import DEFAULT_LIMITS, Limits
+from core.readers.limits import DEFAULT_LIMITS, Limits, run_bounded
 from core.readers.sniff import sniff_format
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 MIN_CHARDET_CONFIDENCE = 0.1
+# Formats whose reader is C code that no time check can interrupt: run apart when asked.
+ISOLATED_FORMATS = frozenset({"pdf"})
 
 # Longest BOMs first: UTF-32-LE's BOM starts with UTF-16-LE's.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -140,11 +142,14 @@ def load_bytes(
     mtime: float = 0.0,
     declared_charset: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    isolate: bool = False,
 ) -> Document:
     """A :class:`Document` from ``data`` (a file's bytes, standard input, a download).
 
     The format comes from the content first and from the extension of ``name`` second,
     unless ``fmt`` names it. Every failure is a ConcordError with a one-line message.
+    With ``isolate``, readers built on C libraries (PDF) run in a child process that is
+    stopped at the time limit and capped in memory.
     """
     if not data.strip():
         raise EmptyFile(f"{name} is empty; there is nothing to compare.")
@@ -152,7 +157,10 @@ def load_bytes(
     ctx = ReadContext(name=name, encoding=encoding, limits=limits,
                       deadline=time.monotonic() + limits.seconds,
                       declared_charset=declared_charset)
-    result = _run_reader(fmt, data, ctx)
+    if isolate and fmt in ISOLATED_FORMATS:
+        result = run_bounded(_run_reader, fmt, data, ctx, name=name, seconds=limits.seconds)
+    else:
+        result = _run_reader(fmt, data, ctx)
     if not result.text.strip():
         what = "contains only blank space" if fmt in ("text", "markdown") else "contains no text"
         raise EmptyFile(f"{name} {what}; there is nothing to compare.")
@@ -194,6 +202,7 @@ def load_document(
     path: str | os.PathLike[str],
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    isolate: bool = False,
 ) -> Document:
     """Load ``path`` into a :class:`Document`; never modifies the file."""
     p = Path(path)
@@ -202,7 +211,8 @@ def load_document(
         mtime = p.stat().st_mtime
     except OSError:
         mtime = 0.0
-    return load_bytes(data, p.name, encoding=encoding, path=str(p.resolve()), mtime=mtime)
+    return load_bytes(data, p.name, encoding=encoding, path=str(p.resolve()), mtime=mtime,
+                      isolate=isolate)
 
 
 def read_stdin(max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -227,15 +237,18 @@ def load_input(
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = 30.0,
+    isolate: bool = False,
 ) -> Document:
     """A document named on the command line: a path, ``-`` (standard input) or a web address."""
     if arg == "-":
-        return load_bytes(read_stdin(max_bytes), "standard input", encoding=encoding)
+        return load_bytes(read_stdin(max_bytes), "standard input", encoding=encoding,
+                          isolate=isolate)
     if is_url(arg):
         from core.readers.web import load_url
 
-        return load_url(arg, max_bytes=max_bytes, timeout=timeout, encoding=encoding)
-    return load_document(arg, encoding, max_bytes)
+        return load_url(arg, max_bytes=max_bytes, timeout=timeout, encoding=encoding,
+                        isolate=isolate)
+    return load_document(arg, encoding, max_bytes, isolate=isolate)
 
 
 def document_from_text(text: str, name: str = "untitled") -> Document:

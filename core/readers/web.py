@@ -89,7 +89,7 @@ def _too_large(url: str, max_bytes: int) -> FileTooLarge:
 
 
 def load_url(url: str, max_bytes: int = 50 * 1024 * 1024, timeout: float = DEFAULT_TIMEOUT,
-             encoding: str | None = None) -> Document:
+             encoding: str | None = None, isolate: bool = False) -> Document:
     """A :class:`Document` from a web address; ``path`` is the address, ``name`` its last part."""
     from core.readers.load import load_bytes
 
@@ -98,4 +98,4 @@ def load_url(url: str, max_bytes: int = 50 * 1024 * 1024, timeout: float = DEFAU
     extension = _CONTENT_TYPES.get(got.content_type) or PurePath(name).suffix
     fmt = sniff_format(got.data, name, extension) if got.data.strip() else None
     return load_bytes(got.data, name, encoding=encoding, fmt=fmt, path=got.url,
-                      mtime=time.time(), declared_charset=got.charset)
+                      mtime=time.time(), declared_charset=got.charset, isolate=isolate)

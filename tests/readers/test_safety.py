@@ -11,11 +11,14 @@ import pytest
 from core.errors import (
     BinaryFile,
     CorruptDocument,
+    FileTooLarge,
     NoTextLayer,
     PasswordProtected,
+    ReadTimeout,
     UnsafeDocument,
     UnsupportedFormat,
 )
+from core.readers.limits import run_bounded
 from core.readers.load import load_bytes, load_document
 from tests.readers import fixtures
 from tests.readers.article import PARAGRAPHS
@@ -196,3 +199,37 @@ def test_footnotes_endnotes_comments_come_after_the_body() -> None:
     labels = [loc.label for loc in doc.locations]
     assert labels == ["paragraph 1", "table 1, row 1", "paragraph 2", "footnote 1",
                       "endnote 1", "comment 1"]
+
+
+# -- readers run apart (C libraries cannot be interrupted from inside) -----------------------
+
+def _sleep_forever() -> None:
+    time.sleep(60)
+
+
+def _eat_memory() -> int:
+    hog = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # 4 GB
+    return len(hog)
+
+
+def _refuse() -> None:
+    raise PasswordProtected("x.pdf: this PDF is password-protected")
+
+
+def test_a_reader_that_hangs_is_stopped_at_the_time_limit() -> None:
+    start = time.monotonic()
+    with pytest.raises(ReadTimeout, match="took more than 1 s"):
+        run_bounded(_sleep_forever, name="slow.pdf", seconds=1)
+    assert time.monotonic() - start < 3
+
+
+def test_a_reader_that_eats_memory_is_stopped() -> None:
+    with pytest.raises(FileTooLarge, match="more than 512 MB of memory"):
+        run_bounded(_eat_memory, name="huge.pdf", seconds=20, memory=512 * 1024 * 1024)
+
+
+def test_errors_and_results_come_back_from_the_child() -> None:
+    with pytest.raises(PasswordProtected, match="password-protected"):
+        run_bounded(_refuse, name="x.pdf", seconds=20)
+    doc = load_bytes(fixtures.make_pdf(), "apart.pdf", isolate=True)
+    assert doc.pages == 2 and doc.text.startswith("Harbour Council")
