@@ -122,3 +122,13 @@ def test_odt_footnote_follows_the_body() -> None:
     assert doc.text.endswith("Figures from the council minutes.")
     assert doc.location_at(len(doc.text) - 3) == "footnote 1"
     assert "Figures from" not in doc.text[: doc.text.index(PARAGRAPHS[-1][:20])]
+
+
+def test_open_dialog_lists_every_format() -> None:
+    from core.readers.formats import FORMATS, dialog_filters
+
+    filters = dialog_filters()
+    assert filters[0].startswith("Documents (") and filters[-1] == "All files (*)"
+    for pattern in ("*.docx", "*.pdf", "*.odt", "*.rtf", "*.html", "*.md", "*.eml", "*.txt"):
+        assert pattern in filters[0]
+    assert len(filters) == len(FORMATS) + 2

@@ -14,10 +14,28 @@ _MODULES = {
 FORMATS: tuple[str, ...] = tuple(_MODULES)
 # What the open dialog and the documentation list, by format.
 DESCRIPTIONS = {
-    "text": "Plain text", "markdown": "Markdown (shown as written)", "html": "Web page",
+    "text": "Plain text", "markdown": "Markdown", "html": "Web page",
     "docx": "Word document", "pdf": "PDF", "odt": "OpenDocument text", "rtf": "Rich Text",
     "eml": "E-mail message",
 }
+
+
+def extensions(fmt: str) -> tuple[str, ...]:
+    """The file extensions of ``fmt`` (".docx", ".docm", ...)."""
+    from core.readers.sniff import EXTENSIONS
+
+    return tuple(ext for ext, name in EXTENSIONS.items() if name == fmt and ext)
+
+
+def dialog_filters() -> list[str]:
+    """Name filters for an open dialog: all documents first, then one line per format."""
+    lines = []
+    every: list[str] = []
+    for fmt in FORMATS:
+        patterns = [f"*{ext}" for ext in extensions(fmt)]
+        every += patterns
+        lines.append(f"{DESCRIPTIONS[fmt]} ({' '.join(patterns)})")
+    return [f"Documents ({' '.join(every)})", *lines, "All files (*)"]
 
 
 def get_reader(fmt: str) -> Reader:
@@ -27,4 +45,4 @@ def get_reader(fmt: str) -> Reader:
 
 
 __all__ = ["DESCRIPTIONS", "FORMATS", "ReadContext", "ReadResult", "Reader", "TextBuilder",
-           "get_reader"]
+           "dialog_filters", "extensions", "get_reader"]
