@@ -44,11 +44,12 @@ def _wrap(words: list[str], width: float, measure) -> list[str]:
 
 def make_pdf(paragraphs: Sequence[str] = PARAGRAPHS, title: str = TITLE, *, columns: int = 2,
              interleave: bool = False, ligatures: bool = True, font_size: float = 16,
-             header: str = "Westmere Gazette - Local news") -> bytes:
+             header: str = "Westmere Gazette - Local news", wide_title: bool = False) -> bytes:
     """A paged PDF: running header, 'Page N' footer, columns, hyphenated line ends.
 
     ``interleave`` writes the lines of both columns alternately in the content stream, so
-    only a reader that looks at positions gets the reading order right.
+    only a reader that looks at positions gets the reading order right. ``wide_title`` sets
+    the title across both columns above them, in a larger size.
     """
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
@@ -70,23 +71,32 @@ def make_pdf(paragraphs: Sequence[str] = PARAGRAPHS, title: str = TITLE, *, colu
         return pdfmetrics.stringWidth(s, font, font_size)
 
     lines: list[str] = []
-    for para in (title, *paragraphs):
+    for para in ((*paragraphs,) if wide_title else (title, *paragraphs)):
         words = [(_ligate(w) if ligatures else w) for w in para.split()]
         lines.extend(_wrap(words, col_w, measure))
         lines.append("")
-    per_page = rows * columns
-    pages = [lines[i:i + per_page] for i in range(0, len(lines), per_page)]
+    pages: list[list[str]] = []
+    while lines:
+        top = 3 if wide_title and not pages else 0  # rows kept for the title on page 1
+        per_page = (rows - top) * columns
+        pages.append(lines[:per_page])
+        lines = lines[per_page:]
     buf = io.BytesIO()
     pdf = canvas.Canvas(buf, pagesize=A4)
     for number, page in enumerate(pages, 1):
         pdf.setFont(font, 9)
         pdf.drawString(margin, page_h - margin + 14, header)
         pdf.drawCentredString(page_w / 2, margin - 30, f"Page {number}")
+        top = 0
+        if wide_title and number == 1:
+            pdf.setFont(font, font_size * 1.6)
+            pdf.drawString(margin, page_h - margin - 10, title)
+            top = 3
         pdf.setFont(font, font_size)
         placed = []
         for index, text in enumerate(page):
-            col, row = divmod(index, rows)
-            placed.append((row, col, text) if interleave else (col, row, text))
+            col, row = divmod(index, rows - top)
+            placed.append((row + top, col, text) if interleave else (col, row + top, text))
         for first, second, text in sorted(placed):
             col, row = (second, first) if interleave else (first, second)
             if text:

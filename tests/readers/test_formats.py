@@ -53,10 +53,12 @@ def test_article_comes_back_complete_in_order_and_clean(name: str) -> None:
     assert "\r" not in doc.text
 
 
-@pytest.mark.parametrize("interleave", [False, True])
-def test_pdf_two_columns_are_read_column_by_column(interleave: bool) -> None:
+@pytest.mark.parametrize(("interleave", "wide_title"),
+                         [(False, False), (True, False), (True, True)])
+def test_pdf_two_columns_are_read_column_by_column(interleave: bool, wide_title: bool) -> None:
     # Interleaved: the content stream alternates the columns' lines; only positions tell.
-    doc = load_bytes(fixtures.make_pdf(interleave=interleave), "two-col.pdf")
+    data = fixtures.make_pdf(interleave=interleave, wide_title=wide_title)
+    doc = load_bytes(data, "two-col.pdf")
     assert_in_order(doc.text)
     assert doc.pages == 2
     assert [loc.label for loc in doc.locations] == ["p. 1", "p. 2"]

@@ -13,7 +13,14 @@ import threading
 from core.errors import ConcordError, CorruptDocument, NoTextLayer, PasswordProtected
 from core.model import Location
 from core.readers.formats.base import ReadContext, ReadResult, normalise_text
-from core.readers.formats.pdf_layout import Line, flag_paragraphs, order_page
+from core.readers.formats.pdf_layout import (
+    Line,
+    Run,
+    cut_at_gutters,
+    find_gutters,
+    flag_paragraphs,
+    order_page,
+)
 
 _LOCK = threading.Lock()  # PDFium is not thread-safe
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
@@ -76,15 +83,20 @@ def _char(code: int) -> str:
     return chr(code) if 0 < code < 0x110000 else ""
 
 
-def _page_lines(page, number: int) -> list[Line]:
-    """The text lines of one page, split where a wide gap shows a column boundary."""
+def _page_lines(page, number: int) -> tuple[list[Line], list[tuple[float, float]]]:
+    """The text lines of one page, cut where a gutter between columns runs down the page."""
     textpage = page.get_textpage()
     chars = _Chars(textpage)
-    lines: list[Line] = []
+    runs: list[Run] = []
     for start, end in _runs(chars.text):
-        lines.extend(_split_line(chars, start, end, number))
+        runs.extend(_split_line(chars, start, end))
     textpage.close()
-    return lines
+    gutters = find_gutters(runs)
+    lines: list[Line] = []
+    for run in runs:
+        for first, last, x0, x1 in cut_at_gutters(run, gutters):
+            lines.append(Line(_hyphen(chars.text[first:last]), x0, x1, run.y, run.size, number))
+    return lines, gutters
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
@@ -105,28 +117,28 @@ def _hyphen(text: str) -> str:
     return text.replace("\ufffe", "-")
 
 
-def _split_line(chars: _Chars, start: int, end: int, number: int) -> list[Line]:
-    """One PDFium line, cut at spaces where the gap or the baseline shows two columns."""
+def _split_line(chars: _Chars, start: int, end: int) -> list[Run]:
+    """One PDFium line as runs of one baseline, with the width of every gap between words."""
     text = chars.text
-    out: list[Line] = []
+    out: list[Run] = []
     first, y, size = start, chars.baseline(start), chars.size(start)
     x0 = chars.box(start)[0]
+    gaps: list[tuple[int, int, float, float]] = []
     i = start
-    while True:
-        gap_at = text.find(" ", i, end)
-        if gap_at < 0:
-            break
+    while (gap_at := text.find(" ", i, end)) >= 0:
         after = gap_at
         while after < end and text[after].isspace():
             after += 1
         before_right = chars.box(gap_at - 1)[1]
         next_left = chars.box(after)[0]
         next_y = chars.baseline(after)
-        if next_left - before_right > 1.5 * size or abs(next_y - y) > 0.6 * size:
-            out.append(Line(_hyphen(text[first:gap_at]), x0, before_right, y, size, number))
-            first, y, size, x0 = after, next_y, chars.size(after), next_left
+        if abs(next_y - y) > 0.6 * size or next_left < before_right - size:
+            out.append(Run(first, gap_at, x0, before_right, y, size, tuple(gaps)))
+            first, y, size, x0, gaps = after, next_y, chars.size(after), next_left, []
+        else:
+            gaps.append((gap_at, after, before_right, next_left))
         i = after
-    out.append(Line(_hyphen(text[first:end]), x0, chars.box(end - 1)[1], y, size, number))
+    out.append(Run(first, end, x0, chars.box(end - 1)[1], y, size, tuple(gaps)))
     return out
 
 
@@ -180,12 +192,14 @@ def read(data: bytes, ctx: ReadContext) -> ReadResult:
     with _LOCK:
         document = _open(data, ctx)
         try:
-            pages, heights = [], []
+            pages, heights, gutters = [], [], []
             for index in range(len(document)):
                 ctx.check_time()
                 page = document[index]
                 heights.append(page.get_height())
-                pages.append(_page_lines(page, index + 1))
+                lines, page_gutters = _page_lines(page, index + 1)
+                pages.append(lines)
+                gutters.append(page_gutters)
                 page.close()
         except ConcordError:
             raise
@@ -201,9 +215,9 @@ def read(data: bytes, ctx: ReadContext) -> ReadResult:
     blank = [str(i + 1) for i, lines in enumerate(pages) if not lines]
     pages = _drop_furniture(pages, heights)
     blocks = []
-    for lines in pages:
+    for lines, page_gutters in zip(pages, gutters):
         ctx.check_time()
-        blocks.extend(order_page(lines))
+        blocks.extend(order_page(lines, page_gutters))
     ordered = flag_paragraphs(blocks)
     text, locations = _assemble(ordered)
     warnings = []
