@@ -134,3 +134,25 @@ def test_open_dialog_lists_every_format() -> None:
     for pattern in ("*.docx", "*.pdf", "*.odt", "*.rtf", "*.html", "*.md", "*.eml", "*.txt"):
         assert pattern in filters[0]
     assert len(filters) == len(FORMATS) + 2
+
+
+def test_html_without_an_article_falls_back_to_visible_text() -> None:
+    page = (b"<html><head><title>t</title><script>var x = 1;</script></head><body>"
+            b"<nav>Home News</nav><div>Gate closes at noon.</div><div>Bring your ticket."
+            b"</div></body></html>")
+    doc = load_bytes(page, "note.html")
+    assert "Gate closes at noon." in doc.text and "Bring your ticket." in doc.text
+    assert "var x" not in doc.text
+
+
+def test_eml_with_an_html_body_reads_the_article() -> None:
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    msg["From"] = "desk@example.org"
+    msg["Subject"] = TITLE
+    msg.set_content("\n\n".join(PARAGRAPHS))
+    msg.add_alternative(fixtures.make_html().decode(), subtype="html")
+    msg.make_mixed()
+    doc = load_bytes(msg.as_bytes(), "alt.eml")
+    assert PARAGRAPHS[0] in doc.text and PARAGRAPHS[-1] in doc.text

@@ -233,3 +233,17 @@ def test_errors_and_results_come_back_from_the_child() -> None:
         run_bounded(_refuse, name="x.pdf", seconds=20)
     doc = load_bytes(fixtures.make_pdf(), "apart.pdf", isolate=True)
     assert doc.pages == 2 and doc.text.startswith("Harbour Council")
+
+
+def test_reading_apart_also_works_from_a_threaded_program() -> None:
+    # With other threads alive (a GUI), the child is spawned rather than forked.
+    import threading
+
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait, daemon=True)
+    helper.start()
+    try:
+        doc = load_bytes(fixtures.make_pdf(), "threaded.pdf", isolate=True)
+    finally:
+        stop.set()
+    assert doc.pages == 2 and doc.locations[0].label == "p. 1"
