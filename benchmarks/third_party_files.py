@@ -75,12 +75,13 @@ def run_one(repo: str, name: str, path: Path, timeout: float) -> Outcome:
 def refusal_reason(detail: str) -> str:
     """'[E122] this PDF contains only scanned images...' without the file name."""
     code = re.search(r"\[(E\d+)\]", detail)
-    message = detail.split(": ", 2)[-1] if detail.count(": ") >= 2 else detail
-    message = re.sub(r"\(.*", "(...)", message)
+    message = re.sub(r"^concord: ", "", detail)
+    message = re.sub(r"\d{4}\.\w+:? ?", "", message)  # the extracted file's name
+    message = re.sub(r"\(.*", "(...)", re.sub(r" \[E\d+\]$", "", message))
     return f"{code.group(1) if code else '?'} {message[:110]}"
 
 
-def report(outcomes: list[Outcome]) -> None:
+def report(outcomes: list[Outcome], verbose: bool = False) -> None:
     print("repository | files | loaded | refused | crashed | hung | slowest s")
     print("--- | --- | --- | --- | --- | --- | ---")
     for repo in sorted({o.repo for o in outcomes}):
@@ -100,7 +101,7 @@ def report(outcomes: list[Outcome]) -> None:
                              if o.kind == "refused").most_common():
         print(f"  {n:4d}  {reason}")
     for o in outcomes:
-        if o.kind in ("crashed", "hung"):
+        if o.kind in ("crashed", "hung") or (verbose and o.kind == "refused"):
             print(f"{o.kind.upper()}: {o.repo}:{o.path}: {o.detail}")
 
 
@@ -109,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("mirrors", nargs="*", default=DEFAULT_MIRRORS)
     parser.add_argument("--timeout", type=float, default=90.0, help="seconds per file")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--verbose", action="store_true", help="list every refused file")
     args = parser.parse_args(argv)
     outcomes: list[Outcome] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -123,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
             jobs += [(repo, name, path) for name, path in extract(mirror, out)]
         with ThreadPoolExecutor(args.jobs) as pool:
             outcomes = list(pool.map(lambda job: run_one(*job, args.timeout), jobs))
-    report(outcomes)
+    report(outcomes, args.verbose)
     return 1 if any(o.kind in ("crashed", "hung") for o in outcomes) else 0
 
 

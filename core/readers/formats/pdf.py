@@ -38,6 +38,10 @@ def _open(data: bytes, ctx: ReadContext):
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if getattr(exc, "err_code", None) == raw.FPDF_ERR_PASSWORD:
+            try:  # an empty password opens files whose only protection is a blank one
+                return pdfium.PdfDocument(data, password="")
+            except pdfium.PdfiumError:
+                pass
             raise PasswordProtected(f"{ctx.name}: this PDF is password-protected; open it with "
                                     "its password and save an unprotected copy.") from None
         detail = str(exc).rstrip(".")
@@ -157,9 +161,14 @@ def _drop_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[
             seen[key] = seen.get(key, 0) + 1
     threshold = max(2, 0.5 * len(pages))
     repeated = {key for key, n in seen.items() if n >= threshold}
-    return [[ln for ln in lines if not (edge(ln, height) and (
+    kept = [[ln for ln in lines if not (edge(ln, height) and (
         _furniture_key(ln) in repeated or _PAGE_NUMBER.match(_furniture_key(ln))))]
         for lines, height in zip(pages, heights)]
+    # Furniture is a small part of a text; when it would be most of it (a chart, labels,
+    # a form), the "furniture" is the content: keep everything.
+    if sum(map(len, kept)) < 0.5 * sum(map(len, pages)):
+        return pages
+    return kept
 
 
 def _assemble(ordered: list[tuple[Line, bool]]) -> tuple[str, tuple[Location, ...]]:
