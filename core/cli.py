@@ -11,8 +11,8 @@ from typing import TextIO
 
 from core import __version__
 from core.comparison.engine import compare
-from core.errors import ConcordError, OptionError
-from core.fileio import write_text_atomic
+from core.errors import ConcordError, OptionError, display_name, escape_text
+from core.fileio import ensure_not_input, write_text_atomic
 from core.model import Document, Options, Result
 from core.readers.load import DEFAULT_MAX_BYTES, load_input
 from core.report.text import render_text
@@ -75,9 +75,14 @@ def load_pair(args: argparse.Namespace) -> tuple[Document, Document]:
     max_bytes = int(args.max_size * 1e6)
     if args.a == args.b == "-":
         raise OptionError("standard input (-) can be only one of the two documents.")
-    # PDFs are read in a child process that the time and memory limits can stop.
-    return (load_input(args.a, args.encoding, max_bytes, isolate=True),
+    # Paths, '-' or web addresses; PDFs are read in a child process the limits can stop.
+    docs = (load_input(args.a, args.encoding, max_bytes, isolate=True),
             load_input(args.b, args.encoding, max_bytes, isolate=True))
+    for doc in docs:  # bad bytes replaced, encoding guessed...: the user must know
+        for warning in doc.warnings:
+            print(f"concord: warning: {display_name(doc.name)}: {escape_text(warning)}",
+                  file=sys.stderr)
+    return docs
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -147,6 +152,8 @@ def write_output(text: str, path: str | None) -> None:
 def run_compare(args: argparse.Namespace) -> int:
     """The `compare` command."""
     options = options_from_args(args)
+    if args.output:
+        ensure_not_input(args.output, (args.a, args.b))
     doc_a, doc_b = load_pair(args)
     result = compare(doc_a, doc_b, options)
     if not args.no_entities:
@@ -177,9 +184,10 @@ def main(argv: list[str] | None = None) -> int:
         print("concord: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except OSError as exc:
-        print(f"concord: cannot write output: {exc.strerror or exc}", file=sys.stderr)
+        print(f"concord: cannot write {display_name(args.output or 'output')}: "
+              f"{exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:  # a bug: a short message and the documented code, no traceback
-        print(f"concord: internal error ({type(exc).__name__}: {exc}); please report it.",
-              file=sys.stderr)
+        print(f"concord: internal error ({type(exc).__name__}: {escape_text(str(exc))}); "
+              "please report it.", file=sys.stderr)
         return EXIT_INTERNAL

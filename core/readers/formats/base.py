@@ -109,7 +109,7 @@ class TextDecoded:
 
 def decode_text(data: bytes, ctx: ReadContext, encoding: str | None = None) -> TextDecoded:
     """Decode text-like bytes: ``encoding`` (declared) or the user's, else detected."""
-    from core.readers.load import decode_bytes  # the one decoder of the package
+    from core.readers.decode import decode_bytes  # the one decoder of the package
 
     decoded = decode_bytes(data, encoding or ctx.encoding, ctx.name)
     return TextDecoded(normalise_text(decoded.text), decoded.encoding,
