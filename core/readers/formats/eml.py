@@ -35,9 +35,9 @@ def read(data: bytes, ctx: ReadContext) -> ReadResult:
             warnings.extend(body.warnings)
             text = body.text
         else:
-            from core.readers.formats.base import decode_text
+            from core.readers.formats.base import decode_declared
 
-            decoded = decode_text(payload, ctx, _known(charset))
+            decoded = decode_declared(payload, ctx, _known(charset))
             text, encoding = decoded.text, decoded.encoding
             warnings.extend(decoded.warnings)
         builder.mark("message body")
