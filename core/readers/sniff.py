@@ -79,7 +79,9 @@ def sniff_format(data: bytes, name: str = "file", extension: str = "") -> str:
     """The format of ``data``: binary formats by their signature, text ones by markup, else
     by ``extension`` (".md" -> markdown, unknown -> text). Raises for recognised non-documents."""
     head = data[:4096]
-    if b"%PDF-" in data[:1024]:
+    ext_format = EXTENSIONS.get(extension.lower(), "text")
+    # Readers accept junk before the PDF header; a text file that only mentions it is text.
+    if head.lstrip().startswith(b"%PDF-") or (b"%PDF-" in data[:1024] and ext_format == "pdf"):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return _zip_format(data, name)
@@ -91,7 +93,6 @@ def sniff_format(data: bytes, name: str = "file", extension: str = "") -> str:
     for magic, what in _MAGIC:
         if head.startswith(magic):
             raise BinaryFile(f"{name} is {what}, not a document.")
-    ext_format = EXTENSIONS.get(extension.lower(), "text")
     text_head = _strip_bom(head)
     if ext_format in ("docx", "odt", "pdf", "rtf"):
         raise CorruptDocument(f"{name} does not look like a {ext_format.upper()} file "

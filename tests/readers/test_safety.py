@@ -247,3 +247,9 @@ def test_reading_apart_also_works_from_a_threaded_program() -> None:
     finally:
         stop.set()
     assert doc.pages == 2 and doc.locations[0].label == "p. 1"
+
+
+def test_a_text_that_mentions_the_pdf_header_stays_text() -> None:
+    doc = load_bytes(b"Notes on file formats: a PDF starts with %PDF-1.7 and a zip with PK.",
+                     "notes.txt")
+    assert doc.format == "text"
