@@ -67,7 +67,30 @@ def build(fmt: str, pages: int) -> tuple[bytes, int]:
         data = fixtures.make_pdf(paragraphs, columns=1, font_size=10)
         doc = load_bytes(data, "probe.pdf")
         return data, doc.pages or 0
-    return fixtures.make_docx(pages_of_paragraphs(pages)), pages
+    return word_document(pages_of_paragraphs(pages)), pages
+
+
+def word_document(paragraphs: list[str]) -> bytes:
+    """A .docx as Word writes them: many formatted runs per paragraph, a table now and then."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for index, para in enumerate(paragraphs):
+        p = document.add_paragraph()
+        words = para.split()
+        for start in range(0, len(words), 4):  # a run every four words, some in italics
+            run = p.add_run(" ".join(words[start:start + 4]) + " ")
+            run.italic = start % 8 == 0
+        if index % 20 == 19:
+            table = document.add_table(rows=3, cols=3)
+            for r, row in enumerate(table.rows):
+                for c, cell in enumerate(row.cells):
+                    cell.text = f"row {r} column {c} value {index}"
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
 
 
 def main(argv: list[str] | None = None) -> int:
