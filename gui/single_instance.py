@@ -27,6 +27,8 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 ENV_NAME = "CONCORD_INSTANCE_NAME"  # overrides the socket name (tests, or two separate setups)
 ENV_DISABLE = "CONCORD_NO_SINGLE_INSTANCE"  # set to 1: every launch opens its own window
+ENV_PROBE = "CONCORD_STARTUP_PROBE"  # a .json path: record start-up times, screenshot, quit
+APP_ID = "org.concord.Concord"  # the desktop entry's name, so Wayland shows the right icon
 BURST_SECONDS = 3.0  # files arriving this close together come from one selection
 CONNECT_MS = 500
 REPLY_MS = 5000
@@ -312,17 +314,23 @@ def claim(name: str, files: Sequence[str], receiver: FileReceiver) -> InstanceSe
 
 def launch(args: Sequence[str]) -> int:
     """Open the window for ``args`` the single-instance way; returns the exit code."""
+    from PySide6.QtGui import QGuiApplication
+
     from gui import window_main
 
+    QGuiApplication.setDesktopFileName(APP_ID)
     args = list(args)
     files = window_files(args)
     extra = files[2:]
     if extra:  # a file manager passed the whole selection: compare the first two, say so
         args = without_files(args, extra)
     single = enabled() and len(files) <= 1
-    if not (single or extra):
+    probe = os.environ.get(ENV_PROBE)
+    if not (single or extra or probe):
         return window_main.run_window(args)
     app = window_main.create_app()
+    if probe:
+        timer = start_probe(Path(probe))  # noqa: F841 (kept alive until the window closes)
     opened: list[object] = []  # windows opened for macOS file-open events, kept alive
 
     def new_window(paths: list[str]) -> None:
@@ -341,3 +349,34 @@ def launch(args: Sequence[str]) -> int:
     if server is not None:
         server.close()
     return code
+
+
+def start_probe(out: Path, timeout: float = 120.0) -> QTimer:
+    """For benchmarks and the bundle's smoke test: once the window shows its comparison, save a
+    screenshot next to ``out``, write the times (wall clock) and the documents to ``out``, quit.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    started, times = time.time(), {}
+    timer = QTimer()
+    timer.setInterval(10)
+
+    def poll() -> None:
+        window = main_window()
+        if window is not None and window.isVisible() and "shown" not in times:
+            times["shown"] = time.time()
+        result = getattr(window, "current_result", None)
+        if result is None and time.time() - started < timeout:
+            return
+        timer.stop()
+        times["result"] = time.time()
+        docs = [getattr(d, "name", None) for d in getattr(window, "docs", [])]
+        if window is not None:
+            window.grab().save(str(out.with_suffix(".png")))
+        out.write_text(json.dumps({"times": times, "docs": docs,
+                                   "compared": result is not None}), encoding="utf-8")
+        QApplication.quit()
+
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer

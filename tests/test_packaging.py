@@ -48,16 +48,6 @@ def test_build_installs_the_packaging_extra():
     assert any(r.startswith("pyinstaller") for r in _load("build").packaging_requirements())
 
 
-def test_desktop_file(tmp_path):
-    text = _load("build").write_desktop_file(tmp_path).read_text(encoding="utf-8")
-    lines = text.splitlines()
-    assert lines[0] == "[Desktop Entry]"
-    for line in ("Name=Concord", "MimeType=text/plain;text/markdown;",
-                 "Categories=Office;Utility;", f'Exec="{tmp_path / "concord"}" %F'):
-        assert line in lines
-    assert any(line.startswith("Icon=") and line.endswith("concord.png") for line in lines)
-
-
 def test_icons_are_committed():
     png = (ROOT / "resources" / "concord.png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
@@ -65,6 +55,15 @@ def test_icons_are_committed():
     ico = (ROOT / "resources" / "concord.ico").read_bytes()
     reserved, kind, count = struct.unpack("<HHH", ico[:6])
     assert (reserved, kind) == (0, 1) and count >= 4
+    icns = (ROOT / "resources" / "concord.icns").read_bytes()
+    assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
+    types, pos = set(), 8
+    while pos < len(icns):  # every entry: type, length (with its 8-byte header), a PNG
+        kind4, length = icns[pos:pos + 4], struct.unpack(">I", icns[pos + 4:pos + 8])[0]
+        assert icns[pos + 8:pos + 16] == b"\x89PNG\r\n\x1a\n"
+        types.add(kind4)
+        pos += length
+    assert pos == len(icns) and {b"ic07", b"ic08", b"ic09", b"ic10"} <= types
 
 
 def test_ico_layout():
