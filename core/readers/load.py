@@ -22,7 +22,7 @@ from core.readers.limits import DEFAULT_LIMITS, Limits, run_bounded
 from core.readers.sniff import sniff_format
 from core.readers.source import read_source
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = 50_000_000  # 50 MB, 1 MB = 1,000,000 bytes (core.options.MB)
 # Formats whose reader is C code that no time check can interrupt: run apart when asked.
 ISOLATED_FORMATS = frozenset({"pdf"})
 
