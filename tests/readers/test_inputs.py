@@ -137,3 +137,21 @@ def test_cli_refuses_stdin_twice_and_bad_addresses(server: str, capsys) -> None:
     assert code == 2 and "standard input" in err
     code, _, err = run_cli(capsys, f"{server}/missing", f"{server}/news/flood-barrier")
     assert code == 2 and "404" in err and "Traceback" not in err
+
+
+def test_a_word_file_piped_in_is_compared_with_a_pdf(tmp_path) -> None:
+    import subprocess
+    from pathlib import Path
+
+    pdf = tmp_path / "printed.pdf"
+    pdf.write_bytes(fixtures.make_pdf())
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from core.cli import main; sys.exit(main())",
+         "compare", "--no-entities", "--format", "json", "-", str(pdf)],
+        input=fixtures.make_docx(), capture_output=True, cwd=root, timeout=120)
+    assert done.returncode == 0, done.stderr.decode()
+    result = json.loads(done.stdout)
+    assert [d["format"] for d in result["documents"]] == ["docx", "pdf"]
+    assert result["documents"][1]["pages"] == 2
+    assert result["summary"]["b"]["shared_chars"] / result["summary"]["b"]["chars"] > 0.97
