@@ -156,3 +156,19 @@ def test_eml_with_an_html_body_reads_the_article() -> None:
     msg.make_mixed()
     doc = load_bytes(msg.as_bytes(), "alt.eml")
     assert PARAGRAPHS[0] in doc.text and PARAGRAPHS[-1] in doc.text
+
+
+def test_docx_page_breaks_give_page_labels() -> None:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(PARAGRAPHS[0])
+    document.add_page_break()
+    document.add_paragraph(PARAGRAPHS[1])
+    buf = io.BytesIO()
+    document.save(buf)
+    doc = load_bytes(buf.getvalue(), "paged.docx")
+    assert doc.location_at(0) == "p. 1, paragraph 1"
+    assert doc.location_at(doc.text.index(PARAGRAPHS[1][:30])) == "p. 2, paragraph 2"

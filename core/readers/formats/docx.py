@@ -25,12 +25,17 @@ _BREAKS = {W + "tab": " ", W + "br": " ", W + "cr": " ", W + "noBreakHyphen": "-
 class _State:
     """Per-document facts collected while walking: tracked changes seen, tables counted."""
 
-    def __init__(self, ctx: ReadContext) -> None:
+    def __init__(self, ctx: ReadContext, page_marks: set[str] | None = None) -> None:
         self.ctx = ctx
         self.tracked = False
         self.tables = 0
         self.paragraphs = 0
-        self.nodes = 0
+        self.page = 1
+        self.page_marks = page_marks  # what counts as a new page; None: no pages known
+
+    def label(self, what: str) -> str:
+        """'paragraph 12', or 'p. 3, paragraph 12' when the file records its pages."""
+        return f"p. {self.page}, {what}" if self.page_marks else what
 
 
 def _text(elem, state: _State, out: list[str]) -> None:
@@ -41,6 +46,9 @@ def _text(elem, state: _State, out: list[str]) -> None:
             state.tracked = True
         if tag in _SKIP:
             continue
+        if state.page_marks and tag in state.page_marks and (
+                tag != W + "br" or child.get(W + "type") == "page"):
+            state.page += 1
         if tag == W + "t":
             out.append(child.text or "")
         elif tag in _BREAKS:
@@ -66,20 +74,23 @@ def _table(elem, state: _State, builder: TextBuilder) -> None:
     state.tables += 1
     number = state.tables
     for r, row in enumerate(elem.iter(W + "tr"), 1):
+        label = state.label(f"table {number}, row {r}")
         cells = [" ".join(_paragraph(p, state) for p in cell.iter(W + "p"))
                  for cell in row.findall(W + "tc")]
-        builder.add(" | ".join(c.strip() for c in cells if c.strip()),
-                    f"table {number}, row {r}")
+        builder.add(" | ".join(c.strip() for c in cells if c.strip()), label)
 
 
 def _body(elem, state: _State, builder: TextBuilder) -> None:
     for child in elem:
         state.ctx.check_time()
         if child.tag == W + "p":
+            page = state.page
             text = _paragraph(child, state)
             if text.strip():
                 state.paragraphs += 1
-                builder.add(text, f"paragraph {state.paragraphs}")
+                now, state.page = state.page, page  # the label names the page it starts on
+                builder.add(text, state.label(f"paragraph {state.paragraphs}"))
+                state.page = now
         elif child.tag == W + "tbl":
             _table(child, state, builder)
         elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins",
@@ -107,6 +118,7 @@ def _notes(zf: SafeZip, part: str, kind: str, state: _State, builder: TextBuilde
     root = parse_xml(zf.read(part), state.ctx.name, part)
     tag = {"footnotes": "footnote", "endnotes": "endnote", "comments": "comment"}[kind]
     number = 0
+    state.page_marks = None  # notes are listed after the body, outside its pages
     for note in root.findall(W + tag):
         if note.get(W + "type") in ("separator", "continuationSeparator",
                                     "continuationNotice"):
@@ -117,12 +129,21 @@ def _notes(zf: SafeZip, part: str, kind: str, state: _State, builder: TextBuilde
             builder.add(text, f"{tag} {number}")
 
 
+def _page_marks(root) -> set[str] | None:
+    """Word records where its last layout broke pages; else explicit page breaks count."""
+    if root.find(f".//{W}lastRenderedPageBreak") is not None:
+        return {W + "lastRenderedPageBreak"}
+    if any(br.get(W + "type") == "page" for br in root.iter(W + "br")):
+        return {W + "br"}
+    return None
+
+
 def read(data: bytes, ctx: ReadContext) -> ReadResult:
     """The text of a .docx as a reader sees it, with paragraph/table/note locations."""
     zf = SafeZip(data, ctx.name, ctx.limits)
     root = parse_xml(zf.read(DOCUMENT), ctx.name, DOCUMENT)
     body = root.find(W + "body")
-    state = _State(ctx)
+    state = _State(ctx, _page_marks(root))
     builder = TextBuilder()
     if body is not None:
         _body(body, state, builder)
