@@ -160,13 +160,13 @@ class _Scanner:
     def digits(self, i: int) -> Decimal | None:
         """The value of a digit token that stands alone (not in "COVID-19", "G7", "3-4")."""
         t = self.tok(i)
-        if t is None or not t.text[0].isdigit() or not _DIGITS_RE.fullmatch(t.text):
+        if t is None or not t.text[0].isdecimal() or not _DIGITS_RE.fullmatch(t.text):
             return None
         before = self.text[max(0, t.start - 2) : t.start]
         if before[-1:].isalpha() or (before[-1:] in "-‐–/" and before[:1].isalnum()):
             return None
         after = self.text[t.end : t.end + 2]
-        if after[:1] in "-‐–/" and after[1:].isdigit():
+        if after[:1] in "-‐–/" and after[1:].isdecimal():
             return None
         letters = re.match(r"[^\W\d_]*", self.text[t.end : t.end + 4]).group(0).lower()
         if letters and letters not in _SUFFIXES:
@@ -261,7 +261,7 @@ class _Scanner:
     def _counted(self, i: int, j: int, value: Decimal) -> tuple[int, Figure] | None:
         """A bare number: a year, or a count of the word that follows ("3,400 people")."""
         t = self.toks[i]
-        is_word = not t.text[0].isdigit()
+        is_word = not t.text[0].isdecimal()
         k = j
         if self._million_suffix(k):  # "75m dinars": millions of a plural noun, not metres
             value, j, k = value * 10**6, j + 1, k + 1
@@ -299,7 +299,7 @@ class _Scanner:
 
     def _day(self, i: int) -> tuple[int, int] | None:
         t = self.tok(i)
-        if t is None or not t.text.isdigit() or not 1 <= int(t.text) <= 31 or len(t.text) > 2:
+        if t is None or not t.text.isdecimal() or not 1 <= int(t.text) <= 31 or len(t.text) > 2:
             return None
         if self.low(i + 1) in _ORDINAL_SUFFIXES and self.adjacent(i + 1):
             return i + 2, int(t.text)
@@ -373,7 +373,7 @@ _STARTERS = frozenset({*_SMALL, *_TENS, *_MONTHS, *_WEEKDAYS, "a", "an", "usd", 
 
 def _may_start(tok: _Tok) -> bool:
     """Whether a figure can begin at ``tok`` (most words are ruled out at once)."""
-    return tok.text[0].isdigit() or tok.low.split("-", 1)[0] in _STARTERS
+    return tok.text[0].isdecimal() or tok.low.split("-", 1)[0] in _STARTERS
 
 
 def _word_value(word: str, current: int) -> int | None:
