@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmp.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                      help="colour in text output (default auto; NO_COLOR is honoured)")
     cmp.add_argument("--no-entities", action="store_true",
-                     help="skip named-entity extraction (faster)")
+                     help="skip named-entity extraction and the editor's checks (faster)")
     add_engine_options(cmp)
     commands.add_parser("report", help="write a printable report (PDF or HTML); "
                                        "see `concord report --help`", add_help=False)
@@ -108,10 +108,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_entities(result: Result) -> Result:
-    """The result with the entities of both documents filled in."""
+    """The result with the entities of both documents and the editor's checks filled in."""
+    from core.checks import run_checks
     from core.entities import extract_entities  # spaCy is heavy: load it only when asked
 
-    return replace(result, entities=extract_entities(*result.documents))
+    result = replace(result, entities=extract_entities(*result.documents))
+    return replace(result, checks=run_checks(result))
 
 
 def render(result: Result, fmt: str, color: bool) -> str:

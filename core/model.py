@@ -148,6 +148,9 @@ class Result:
     options: Options = field(default_factory=Options)
     elapsed: float = 0.0  # seconds the engine took
     entities: tuple[tuple[Entity, ...], tuple[Entity, ...]] | None = None
+    # The editor's checks (core.checks.Check: quotations, credits, figures, roles); None when
+    # they were not run (they run with the entities, after the comparison).
+    checks: tuple | None = None
 
     def match_by_id(self, match_id: int) -> Match:
         """The match with ``match_id`` (ids are indexes into ``matches``)."""

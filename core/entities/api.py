@@ -11,8 +11,8 @@ from core.entities import labels as lb
 from core.entities.backend import CancelCheck, NerBackend, default_backend
 from core.entities.cache import DEFAULT_CACHE, EntityCache, text_digest
 from core.entities.correct import CORRECTION_VERSION, Mention, correct
-from core.entities.gazetteer import warm_up
-from core.entities.link import canonical_name, link_pair
+from core.entities.gazetteer import fold, warm_up
+from core.entities.link import acronym, canonical_name, link_pair
 from core.errors import Cancelled
 from core.model import Document, Entity, Result
 
@@ -31,6 +31,9 @@ class EntityGroup:
     mentions_a: tuple[tuple[int, int], ...]
     mentions_b: tuple[tuple[int, int], ...]
     status: Status
+    # Why mentions spelled differently on the two sides were linked ("spelled differently",
+    # "acronym", "surname only", "another name of the place"); "" when a spelling is shared.
+    link_reason: str = ""
 
     @property
     def count_a(self) -> int:
@@ -116,4 +119,23 @@ def _group(key: str, a: list[Entity], b: list[Entity]) -> EntityGroup:
         mentions_a=tuple((e.start, e.end) for e in a),
         mentions_b=tuple((e.start, e.end) for e in b),
         status=status,
+        link_reason=link_reason(label, [e.text for e in a], [e.text for e in b]),
     )
+
+
+def link_reason(label: str, texts_a: list[str], texts_b: list[str]) -> str:
+    """Why two sides' mentions are one entity when no spelling is shared (empty otherwise)."""
+    if not texts_a or not texts_b or label not in lb.NAME_LABELS:
+        return ""
+    if {fold(t) for t in texts_a} & {fold(t) for t in texts_b}:
+        return ""
+    full_a, full_b = [t for t in texts_a if " " in t], [t for t in texts_b if " " in t]
+    if label == lb.PLACE:
+        return "another name of the place"
+    if full_a and full_b:  # both sides give the full name, spelled differently
+        return "spelled differently"
+    if all(acronym(t) for t in texts_a) or all(acronym(t) for t in texts_b):
+        return "acronym"
+    if label == lb.PERSON and (not full_a or not full_b):
+        return "surname only"
+    return "spelled differently"

@@ -13,7 +13,7 @@ from core.entities.gazetteer import Place, fold, lookup_place
 from core.entities.mention import Mention
 from core.entities.relabel import relabel_by_words
 
-CORRECTION_VERSION = "7"  # bump when the rules change: cached results are then recomputed
+CORRECTION_VERSION = "9"  # bump when the rules change: cached results are then recomputed
 
 _LEADING_RE = re.compile(r"^(?:[\"'“”‘’«»(\[]|\s|(?:the|The|THE)\s+)+")
 _TRAILING_RE = re.compile(r"(?:['’]s|(?<=s)['’]|[\"'“”‘’«»)\],.;:!?]|\s)+$")
@@ -27,6 +27,13 @@ _TREATY_RE = re.compile(
     r"\b(?!\s+(?:Center|Centre|Hall|Bureau))"
 )
 _NOT_TREATY_RE = re.compile(r"\b(?:National|Party|Republican|Democratic)\s+Convention\b")
+# Titles written before a name ("Councillor Vanderberg", "Mayor Dmytro Salenko").
+_TITLE_RE = re.compile(
+    r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|President|Minister|Senator|General|"
+    r"Colonel|Col|Captain|Capt|Major|Lieutenant|Lt|Sergeant|Sgt|Admiral|Governor|Gov|Mayor|"
+    r"Councillor|Councilor|Judge|Justice|Chancellor|Premier|Ambassador|Bishop|Father|Rev|"
+    r"Reverend|Rabbi|Imam|Sheikh|Inspector|Detective|Commissioner|Coach|Deputy)\.?\s+(?=[A-Z])")
+_SURNAME_FROM = frozenset({lb.ORGANISATION, lb.WORK, lb.GROUP, lb.EVENT})
 MIN_CITY_POPULATION = 100_000  # a one-word "person" is relabelled only to a sizeable city
 
 
@@ -39,6 +46,7 @@ def correct(text: str, raw: Iterable[RawMention]) -> list[Mention]:
     mentions = [_relabel_treaty(relabel_by_words(text, _relabel_place(text, m, person_parts)))
                 for m in mentions]
     mentions = _join_person_names(text, mentions, lower_words)
+    mentions = _surnames_as_persons([_drop_title(text, m) for m in mentions])
     mentions = [relabel_by_words(text, m) for m in complete_figures(text, mentions)]
     mentions = _drop_overlaps(mentions)
     return _drop_overlaps(mentions + _missed_repeats(text, mentions, lower_words))
@@ -57,6 +65,12 @@ def _trim(text: str, raw: RawMention) -> Mention | None:
     if label is None:
         return None
     start, end = raw.start, raw.end
+    line_break = text.find("\n", start, end)
+    if line_break >= 0:  # a name never runs over a line break ("Marta Jansen\n\nROTTERDAM")
+        if any(ch.isalnum() for ch in text[start:line_break]):
+            end = line_break
+        else:
+            start = text.rfind("\n", start, end) + 1
     while start > 0 and text[start - 1].isalnum():
         start -= 1
     while end < len(text) and (
@@ -135,6 +149,27 @@ def _plausible_place(text: str, m: Mention, place: Place, person_parts: set[str]
     if fold(m.text) in person_parts or _HONORIFIC_RE.search(text[max(0, m.start - 20) : m.start]):
         return False  # "Houston" as the surname of someone named in full elsewhere
     return place.kind != "city" or place.population >= MIN_CITY_POPULATION
+
+
+def _drop_title(text: str, m: Mention) -> Mention:
+    """ "Councillor Vanderberg" -> "Vanderberg": a title is not part of the name."""
+    if m.label != lb.PERSON:
+        return m
+    found = _TITLE_RE.match(m.text)
+    if found is None or found.end() >= len(m.text):
+        return m
+    start = m.start + found.end()
+    return Mention(start, m.end, m.label, text[start : m.end])
+
+
+def _surnames_as_persons(mentions: list[Mention]) -> list[Mention]:
+    """A one-word "organisation" that is the surname of a person named in full in the same
+    text is that person ("Yusuf Al-Amin ... Al-Amin said")."""
+    surnames = {fold(m.text.split()[-1]) for m in mentions
+                if m.label == lb.PERSON and len(m.text.split()) > 1}
+    return [m._replace(label=lb.PERSON)
+            if m.label in _SURNAME_FROM and " " not in m.text and fold(m.text) in surnames else m
+            for m in mentions]
 
 
 def _joinable_first_part(m: Mention) -> bool:

@@ -62,17 +62,22 @@ def same_fact(text_a: str, fa: Figure, text_b: str, fb: Figure, similarity: floa
 def pair_differences(
     text_a: str, text_b: str, similarity: float = 1.0
 ) -> list[tuple[Figure, Figure]]:
-    """Figures of one unit that differ, where each side states exactly one value of that unit
-    and the words around them agree (``similarity``: the pair's, from the engine)."""
+    """Figures of one unit that differ, where each side states as many values of that unit,
+    all but one of them shared, and the words around them agree (``similarity``: the pair's,
+    from the engine)."""
     units_a = _by_unit(find_figures(text_a))
     units_b = _by_unit(find_figures(text_b))
     out = []
     for unit, in_a in units_a.items():
         in_b = units_b.get(unit, [])
-        if len(in_a) != 1 or len(in_b) != 1 or in_a[0].same_value(in_b[0]):
+        # values stated on both sides agree; what is left must be one value on each side
+        # ("grow by 0.8%, down from 0.9%" / "grow by 0.7%, down from 0.9%")
+        left_a = [f for f in in_a if not any(f.same_value(g) for g in in_b)]
+        left_b = [g for g in in_b if not any(g.same_value(f) for f in in_a)]
+        if len(left_a) != 1 or len(left_b) != 1 or len(in_a) != len(in_b):
             continue
-        if same_fact(text_a, in_a[0], text_b, in_b[0], similarity):
-            out.append((in_a[0], in_b[0]))
+        if same_fact(text_a, left_a[0], text_b, left_b[0], similarity):
+            out.append((left_a[0], left_b[0]))
     return sorted(out, key=lambda pair: pair[0].start)
 
 
