@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -94,9 +96,48 @@ def entity_groups(result: Result) -> list[EntityGroup]:
         for ent in result.entities[side]:
             by_key[ent.key][side].append(ent)
     groups = [_group(key, a, b) for key, (a, b) in by_key.items()]
+    groups = _inside_longer_names(groups, result.entities)
     groups.sort(key=lambda g: (STATUSES.index(g.status), _label_rank(g.label),
                                -(g.count_a + g.count_b), g.name.casefold()))
     return groups
+
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+MAX_INNER_WORDS = 5
+
+
+def _inner_names(entities: tuple[Entity, ...]) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+    """Word runs inside longer names ("Ukrainian" in "Ukrainian Defense Ministry"), folded,
+    with where each occurs."""
+    runs: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    for e in entities:
+        if e.label not in lb.NAME_LABELS:
+            continue
+        words = [(fold(m.group(0)), e.start + m.start(), e.start + m.end())
+                 for m in _WORD_RE.finditer(e.text)]
+        for n in range(1, min(len(words), MAX_INNER_WORDS + 1)):
+            for i in range(len(words) - n + 1):
+                runs[tuple(w for w, _, _ in words[i : i + n])].append(
+                    (words[i][1], words[i + n - 1][2]))
+    return runs
+
+
+def _inside_longer_names(groups: list[EntityGroup], entities) -> list[EntityGroup]:  # type: ignore[no-untyped-def]
+    """A name only one side lists counts as present on the other when it is written there
+    inside a longer name (its mentions there are the words inside that name)."""
+    inner = [_inner_names(entities[0]), _inner_names(entities[1])]
+    out = []
+    for g in groups:
+        if g.status != "both" and g.label in lb.NAME_LABELS:
+            other = 1 if g.status == "only_a" else 0
+            found = sorted({r for v in g.variants
+                            for r in inner[other].get(tuple(fold(w) for w in _WORD_RE.findall(v)),
+                                                      ())})
+            if found:
+                side = {"mentions_b" if other else "mentions_a": tuple(found)}
+                g = dataclasses.replace(g, status="both", **side)
+        out.append(g)
+    return out
 
 
 def _label_rank(label: str) -> int:

@@ -13,7 +13,7 @@ from core.entities.gazetteer import Place, fold, lookup_place
 from core.entities.mention import Mention
 from core.entities.relabel import relabel_by_words
 
-CORRECTION_VERSION = "9"  # bump when the rules change: cached results are then recomputed
+CORRECTION_VERSION = "10"  # bump when the rules change: cached results are then recomputed
 
 _LEADING_RE = re.compile(r"^(?:[\"'“”‘’«»(\[]|\s|(?:the|The|THE)\s+)+")
 _TRAILING_RE = re.compile(r"(?:['’]s|(?<=s)['’]|[\"'“”‘’«»)\],.;:!?]|\s)+$")
@@ -26,6 +26,17 @@ _TREATY_RE = re.compile(
     r"\b(?:Convention|Conventions|Treaty|Treaties|Protocol|Accords?|Agreement|Charter|Covenant)"
     r"\b(?!\s+(?:Center|Centre|Hall|Bureau))"
 )
+_TREATY_WORDS = r"(?:Convention|Treaty|Act|Agreement|Accords?|Protocol|Charter|Covenant)"
+_CAP = r"(?:[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*)"
+_TREATY_NAME_RE = re.compile(
+    rf"\b(?!(?:The|A|An|This|That)\s){_CAP}(?:\s+(?:(?:of|on|for|and|the|to)\s+)?{_CAP})*?"
+    rf"\s+{_TREATY_WORDS}\b|\b{_TREATY_WORDS}\s+(?:of|on)\s+(?:the\s+)?"
+    rf"{_CAP}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP})*")
+_RANGE_GAP_RE = re.compile(r"\s+(?:to|and)\s+|\s*[-–]\s*")
+_FROM_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_SMALL_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten dozen".split())
+_DEICTIC = frozenset({"today", "tonight", "yesterday", "tomorrow", "now"})
 _NOT_TREATY_RE = re.compile(r"\b(?:National|Party|Republican|Democratic)\s+Convention\b")
 # Titles written before a name ("Councillor Vanderberg", "Mayor Dmytro Salenko").
 _TITLE_RE = re.compile(
@@ -40,6 +51,8 @@ MIN_CITY_POPULATION = 100_000  # a one-word "person" is relabelled only to a siz
 def correct(text: str, raw: Iterable[RawMention]) -> list[Mention]:
     """The model's mentions with labels in plain words and its evident mistakes fixed."""
     mentions = [m for m in (_trim(text, r) for r in raw) if m is not None]
+    mentions = [m for m in mentions if not _vague(text, m)]
+    mentions = _drop_overlaps(treaty_names(text) + mentions)
     lower_words = _lower_words(text)
     mentions = [m for m in mentions if not _capitalised_common_word(text, m, lower_words)]
     person_parts = _person_parts(mentions)
@@ -47,9 +60,49 @@ def correct(text: str, raw: Iterable[RawMention]) -> list[Mention]:
                 for m in mentions]
     mentions = _join_person_names(text, mentions, lower_words)
     mentions = _surnames_as_persons([_drop_title(text, m) for m in mentions])
+    mentions = _join_ranges(text, mentions)
     mentions = [relabel_by_words(text, m) for m in complete_figures(text, mentions)]
     mentions = _drop_overlaps(mentions)
     return _drop_overlaps(mentions + _missed_repeats(text, mentions, lower_words))
+
+
+def _vague(text: str, m: Mention) -> bool:
+    """ "one", "two" (a bare small number says nothing to compare) and "today's warfare" (the
+    present in general, not a date)."""
+    word = m.text.lower()
+    if m.label == lb.NUMBER and word in _SMALL_NUMBER_WORDS:
+        return True
+    return m.label == lb.DATE and word in _DEICTIC and text[m.end : m.end + 2] in ("'s", "’s")
+
+
+def _join_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "20" + "30 millimetres" -> "20 to 30 millimetres": one range, not two figures (not after
+    "from": "rose from 20 to 30" is a change)."""
+    out: list[Mention] = []
+    for m in sorted(mentions):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label == lb.NUMBER and m.label == lb.NUMBER
+                and _RANGE_GAP_RE.fullmatch(text[prev.end : m.start])
+                and not _FROM_RE.search(text[max(0, prev.start - 6) : prev.start])):
+            out[-1] = Mention(prev.start, m.end, lb.NUMBER, text[prev.start : m.end])
+            continue
+        out.append(m)
+    return out
+
+
+def treaty_names(text: str) -> list[Mention]:
+    """Capitalised names of treaties and laws the model often misses: "Anti-Personnel Mine Ban
+    Convention", "Paris Agreement", "Climate Change Act", "Treaty of Rome"."""
+    found = []
+    for m in _TREATY_NAME_RE.finditer(text):
+        name = m.group(0)
+        words = name.split()
+        if words[0] in ("The", "A", "An", "This", "That"):
+            continue  # the regex leaves these out; a lone "The Act" is no name
+        if _NOT_TREATY_RE.search(name) or len(words) < 2:
+            continue
+        found.append(Mention(m.start(), m.end(), lb.LAW, name))
+    return found
 
 
 def _lower_words(text: str) -> set[str]:

@@ -12,11 +12,13 @@ from core.entities import labels as lb
 from core.entities.correct import Mention
 from core.entities.fuzzy import link_near_spellings
 from core.entities.gazetteer import fold, lookup_place
-from core.entities.numbers import figure_key
+from core.entities.numbers import figure_key, find_figures
 from core.entities.propagate import propagate
 from core.entities.relabel import is_org_name
 from core.model import Entity
 
+COUNTED_LOOKAHEAD = 40  # characters after a number searched for what it counts
+_BARE_NUMBER_RE = re.compile(r"number:[\d.]+")
 _ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 _PAREN_ACRONYM_RE = re.compile(r"\(((?:[A-Z]\.?){2,6})\)")
 _SPLIT_RE = re.compile(r"[\s\-‐‑–]+")
@@ -106,6 +108,34 @@ def identity(m: Mention) -> str:
     return f"{lb.label_slug(m.label)}:{fold(m.text)}"
 
 
+def counted_identity(text: str, m: Mention) -> str:
+    """A figure's identity with what it counts, read from the words after it: "six million
+    Ukrainians" and "six million landmines" are two figures, not one."""
+    ident = identity(m)
+    if m.label != lb.NUMBER or not _BARE_NUMBER_RE.fullmatch(ident):
+        return ident
+    length = m.end - m.start
+    for fig in find_figures(text[m.start : m.end + COUNTED_LOOKAHEAD]):
+        if fig.start < length < fig.end and fig.unit.startswith("number:") and fig.unit[7:]:
+            return f"number:{fig.unit[7:]}:{ident[7:]}"
+    return ident
+
+
+def _bare_to_counted(idents: list[str]) -> list[str]:
+    """A number stated bare ("forces 3,400 from their homes") joins the one counted figure of
+    that value in the same text ("3,400 residents"); with two counted ones it stays apart."""
+    counted: dict[str, set[str]] = defaultdict(set)
+    for ident in idents:
+        if ident.startswith("number:") and ident.count(":") == 2:
+            counted[ident.rsplit(":", 1)[1]].add(ident)
+    out = []
+    for ident in idents:
+        if _BARE_NUMBER_RE.fullmatch(ident) and len(found := counted.get(ident[7:], ())) == 1:
+            ident = next(iter(found))
+        out.append(ident)
+    return out
+
+
 def value_key(label: str, text: str) -> str | None:
     """"number:6000000" for a figure mention that states one value of its own kind."""
     key = figure_key(text)
@@ -169,7 +199,7 @@ class _Group:
 
 def _group_document(doc: int, mentions: list[Mention], text: str) -> list[_Group]:
     """Union the mentions of one document into groups."""
-    idents = [identity(m) for m in mentions]
+    idents = _bare_to_counted([counted_identity(text, m) for m in mentions])
     uf = _UnionFind(len(mentions))
     _attach_surnames(mentions, idents, uf)
     by_ident: dict[str, int] = {}
@@ -324,6 +354,22 @@ def _link_surnames(groups: list[_Group], mentions: list[list[Mention]], uf: _Uni
                 uf.union(gi, next(iter(other)))
 
 
+def _link_lone_values(groups: list[_Group], uf: _UnionFind) -> None:
+    """A number counted differently on each side ("3,400 residents" / "3,400 people") is one
+    figure when each side states that value once; with two ("six million Ukrainians", "six
+    million landmines") only the same counted thing links."""
+    by_value: list[dict[str, set[int]]] = [defaultdict(set), defaultdict(set)]
+    for gi, g in enumerate(groups):
+        if g.label == lb.NUMBER:
+            for ident in g.idents:
+                if ident.startswith("number:"):
+                    by_value[g.doc][ident.rsplit(":", 1)[1]].add(uf.find(gi))
+    for value, roots_a in by_value[0].items():
+        roots_b = by_value[1].get(value, set())
+        if len(roots_a) == 1 and len(roots_b) == 1:
+            uf.union(next(iter(roots_a)), next(iter(roots_b)))
+
+
 def surname_forms(words: list[str]) -> set[str]:
     """How a full name's surname may be written alone: "Berg", "van der Berg", "Vanderberg"."""
     forms = {fold(words[-1])}
@@ -354,6 +400,7 @@ def link_pair(
     _link_acronyms(groups, uf)
     _link_surnames(groups, [mentions[0], mentions[1]], uf)
     link_near_spellings(groups, [mentions[0], mentions[1]], uf)
+    _link_lone_values(groups, uf)
     return _assign_keys(groups, mentions, uf)
 
 

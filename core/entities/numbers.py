@@ -86,19 +86,21 @@ class Figure:
     label: str
     unit: str
     value: object
+    high: Decimal | None = None  # the upper end of a range ("20 to 30 millimetres")
 
     def same_value(self, other: Figure) -> bool:
         """Whether the two figures state the same value (a date's missing parts match any)."""
         if isinstance(self.value, tuple) and isinstance(other.value, tuple):
             return all(x is None or y is None or x == y
                        for x, y in zip(self.value, other.value, strict=True))
-        return self.value == other.value
+        return self.value == other.value and self.high == other.high
 
     def key(self) -> str:
         """A value key for linking: "number:6000000", "money:eur:4100000", "date:2021-3-x"."""
         if isinstance(self.value, tuple):
             return "date:" + "-".join("x" if v is None else str(v) for v in self.value)
-        return f"{self.unit.rstrip(':')}:{plain(self.value)}"
+        upper = f"-{plain(self.high)}" if self.high is not None else ""
+        return f"{self.unit.rstrip(':')}:{plain(self.value)}{upper}"
 
 
 def plain(value: object) -> str:
@@ -135,9 +137,10 @@ class _Scanner:
         """Token i directly follows token i - 1 (no space between)."""
         return 0 < i < len(self.toks) and self.toks[i - 1].end == self.toks[i].start
 
-    def figure(self, i: int, j: int, label: str, unit: str, value: object) -> tuple[int, Figure]:
+    def figure(self, i: int, j: int, label: str, unit: str, value: object,
+               high: Decimal | None = None) -> tuple[int, Figure]:
         start, end = self.toks[i].start, self.toks[j - 1].end
-        return j, Figure(start, end, self.text[start:end], label, unit, value)
+        return j, Figure(start, end, self.text[start:end], label, unit, value, high)
 
     def scan(self) -> list[Figure]:
         out: list[Figure] = []
@@ -233,7 +236,12 @@ class _Scanner:
         if num is None:
             return None
         j, value = num
+        high = None
+        if currency is None and (upper := self._range_end(start, j)) is not None:
+            j, high = upper
         word = self.low(j)
+        if high is not None:
+            return self._range_figure(start, j, value, high)
         if word in _MONEY_SCALES and self.adjacent(j) and (
                 currency or self.low(j + 1) in _CURRENCY_WORDS):
             value, j = value * _MONEY_SCALES[word], j + 1
@@ -249,6 +257,33 @@ class _Scanner:
         if end is not None:
             return self.figure(start, end, lb.PERCENT, "percent", value)
         return self._counted(start, j, value)
+
+    def _range_end(self, start: int, j: int) -> tuple[int, Decimal] | None:
+        """The upper end of "20 to 30" or "between 20 and 30" (not "from 20 to 30", a change)."""
+        word, before = self.low(j), self.low(start - 1)
+        if not (word == "to" and before != "from") and not (word == "and" and before == "between"):
+            return None
+        upper = self.number(j + 1)
+        if upper is None or upper[1] <= 0:
+            return None
+        return upper
+
+    def _range_figure(self, i: int, j: int, low: Decimal, high: Decimal
+                      ) -> tuple[int, Figure] | None:
+        """A range with its percent sign or counted unit ("20 to 30 millimetres")."""
+        if low >= high:
+            return None
+        end = self._percent_end(j)
+        if end is not None:
+            return self.figure(i, end, lb.PERCENT, "percent", low, high)
+        unit_tok = self.tok(j)
+        if unit_tok is not None and (unit_tok.low in _MONTHS or unit_tok.low in _WEEKDAYS
+                                     or unit_tok.low in ("am", "pm", "a", "p")):
+            return None  # "3 to 5 May", "6 to 7 pm": dates and times, read one by one
+        if unit_tok is None or not unit_tok.text[0].isalpha() or unit_tok.low in _NOT_UNITS:
+            return self.figure(i, j, lb.NUMBER, "number:", low, high)
+        unit = UNITS.get(unit_tok.low) or _singular(unit_tok.low)
+        return self.figure(i, j + 1, lb.NUMBER, f"number:{unit}", low, high)
 
     def _percent_end(self, j: int) -> int | None:
         word = self.low(j)

@@ -10,7 +10,7 @@ from core.entities import labels as lb
 from core.entities.gazetteer import lookup_place, place_names, strip_accents
 from core.entities.mention import Mention
 
-_PROPAGATED = frozenset({lb.PERSON, lb.ORGANISATION, lb.PLACE})
+_PROPAGATED = frozenset({lb.PERSON, lb.ORGANISATION, lb.PLACE, lb.LAW})
 _CAPITAL_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
 _LOWER_WORD_RE = re.compile(r"\b[a-z][a-z'’-]*\b")
 _PAREN_ACRONYM_RE = re.compile(r"\(((?:[A-Z]\.?){3,6})\)")
@@ -54,7 +54,8 @@ def propagate(texts: tuple[str, str], mentions: tuple[list[Mention], list[Mentio
     forms = name_forms(texts[1], mentions[1])
     for form, label in name_forms(texts[0], mentions[0]).items():
         forms.setdefault(form, label)
-    people = {f for f, lab in forms.items() if lab == lb.PERSON}
+    people = {m.text.split()[-1] for d in (0, 1) for m in mentions[d]
+              if m.label == lb.PERSON and len(m.text.split()) > 1}  # surnames of full names
     out = tuple(sorted(_as_person(mentions[d], people) + find_forms(texts[d], mentions[d], forms))
                 for d in (0, 1))
     return out[0], out[1]
