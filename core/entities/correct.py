@@ -13,7 +13,7 @@ from core.entities.gazetteer import Place, fold, lookup_place
 from core.entities.mention import Mention
 from core.entities.relabel import relabel_by_words
 
-CORRECTION_VERSION = "10"  # bump when the rules change: cached results are then recomputed
+CORRECTION_VERSION = "11"  # bump when the rules change: cached results are then recomputed
 
 _LEADING_RE = re.compile(r"^(?:[\"'“”‘’«»(\[]|\s|(?:the|The|THE)\s+)+")
 _TRAILING_RE = re.compile(r"(?:['’]s|(?<=s)['’]|[\"'“”‘’«»)\],.;:!?]|\s)+$")
@@ -32,6 +32,11 @@ _TREATY_NAME_RE = re.compile(
     rf"\b(?!(?:The|A|An|This|That)\s){_CAP}(?:\s+(?:(?:of|on|for|and|the|to)\s+)?{_CAP})*?"
     rf"\s+{_TREATY_WORDS}\b|\b{_TREATY_WORDS}\s+(?:of|on)\s+(?:the\s+)?"
     rf"{_CAP}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP})*")
+_CLEANED = frozenset({lb.PERSON, lb.ORGANISATION, lb.PLACE, lb.GROUP})
+_NUMBER_IN_NAME_RE = re.compile(r"\s+[\d(]")
+_TRAILING_WORD_RE = re.compile(r"(?:\s+(?:and|of|the|&|-|for|to))+\s*$")
+_COMPANY_ENDS = frozenset("Corp Corporation Inc Incorporated Ltd Limited Co plc PLC LLC SA AG NV "
+                          "BV SpA Holdings Group Bhd Tbk".split())
 _RANGE_GAP_RE = re.compile(r"\s+(?:to|and)\s+|\s*[-–]\s*")
 _FROM_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _SMALL_NUMBER_WORDS = frozenset(
@@ -62,8 +67,52 @@ def correct(text: str, raw: Iterable[RawMention]) -> list[Mention]:
     mentions = _surnames_as_persons([_drop_title(text, m) for m in mentions])
     mentions = _join_ranges(text, mentions)
     mentions = [relabel_by_words(text, m) for m in complete_figures(text, mentions)]
-    mentions = _drop_overlaps(mentions)
+    mentions = _drop_overlaps([c for c in (_clean_name(text, m) for m in mentions) if c])
+    mentions = _company_short_names(text, mentions)
     return _drop_overlaps(mentions + _missed_repeats(text, mentions, lower_words))
+
+
+def _clean_name(text: str, m: Mention) -> Mention | None:
+    """A name ends before a number standing on its own ("Liverpool 0 Sheffield" -> "Liverpool")
+    and never on "and"/"of"/"the"; a run of short capitals ("W L T GF GA") is a table header."""
+    if m.label not in _CLEANED:  # "Apollo 11", "Formula 1" keep their numbers
+        return m
+    end = m.start + len(m.text)
+    cut = _NUMBER_IN_NAME_RE.search(m.text)
+    if cut is not None:
+        end = m.start + cut.start()
+    trail = _TRAILING_WORD_RE.search(text[m.start : end])
+    if trail is not None:
+        end = m.start + trail.start()
+    name = text[m.start : end]
+    words = name.split()
+    if not words or (len(words) >= 3 and all(len(w) <= 3 and w.isupper() for w in words)):
+        return None
+    return m if end == m.end else Mention(m.start, end, m.label, name)
+
+
+def _company_short_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Santa Fe" after "Santa Fe Pacific Gold Corp", "Newmont" after "Newmont Mining Corp":
+    the company's short name, not the place (a one-word place name stays a place)."""
+    shorts: set[str] = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.label == lb.ORGANISATION and len(words) > 1 and words[-1].rstrip(".") in _COMPANY_ENDS:
+            for k in range(1, len(words)):
+                short = " ".join(words[:k])
+                if short[:1].isupper() and (k > 1 or lookup_place(short) is None):
+                    shorts.add(short)
+    if not shorts:
+        return mentions
+    by_span = {(m.start, m.end): i for i, m in enumerate(mentions)}
+    out = list(mentions)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(x) for x in sorted(
+        shorts, key=len, reverse=True)) + r")(?![\w-])")
+    for hit in pattern.finditer(text):
+        i = by_span.get((hit.start(), hit.end()))
+        if i is not None and out[i].label in (lb.PLACE, lb.PERSON, lb.GROUP, lb.WORK):
+            out[i] = out[i]._replace(label=lb.ORGANISATION)
+    return out
 
 
 def _vague(text: str, m: Mention) -> bool:
