@@ -11,7 +11,7 @@ from core.entities.backend import RawMention
 from core.entities.complete import complete_figures
 from core.entities.gazetteer import Place, fold, lookup_place
 from core.entities.mention import Mention
-from core.entities.relabel import relabel_by_words
+from core.entities.relabel import feature_follows, relabel_by_words
 
 CORRECTION_VERSION = "11"  # bump when the rules change: cached results are then recomputed
 
@@ -110,7 +110,8 @@ def _company_short_names(text: str, mentions: list[Mention]) -> list[Mention]:
         shorts, key=len, reverse=True)) + r")(?![\w-])")
     for hit in pattern.finditer(text):
         i = by_span.get((hit.start(), hit.end()))
-        if i is not None and out[i].label in (lb.PLACE, lb.PERSON, lb.GROUP, lb.WORK):
+        if (i is not None and out[i].label in (lb.PLACE, lb.PERSON, lb.GROUP, lb.WORK)
+                and not feature_follows(text, hit.end())):  # "the Ilva river" stays a river
             out[i] = out[i]._replace(label=lb.ORGANISATION)
     return out
 
