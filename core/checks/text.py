@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from functools import lru_cache
 
 from core.model import Match, Result
 
@@ -15,6 +16,7 @@ WORD_RE = re.compile(r"[^\W_]+(?:['’\-‐‑][^\W_]+)*")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
+@lru_cache(maxsize=65_536)
 def norm_word(word: str) -> str:
     """A word folded for comparison: case, accents and apostrophe style."""
     word = word.casefold().translate(_APOSTROPHES).replace("-", "").replace("‐", "").replace(

@@ -14,6 +14,14 @@ _STOP = frozenset(
     "the and that this with from for was were had has have been are its their his her after "
     "before while when where which who than then there they said says also but not into over "
     "about around some more less least most nearly almost".split())
+# Anything a figure can start with: a digit, a currency sign, a number, month or weekday word.
+_MAYBE_FIGURE_RE = re.compile(
+    r"\d|[$€£¥]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|zero|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+    r"july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)\b", re.IGNORECASE)
 CONTEXT_WORDS = 5  # words either side of a figure that must partly agree
 MIN_CONTEXT_OVERLAP = 0.2  # Jaccard overlap of those words: below it, not the same fact...
 CLOSE_PAIR = 0.5  # ...unless the pair is this similar: then one shared word is enough
@@ -65,6 +73,8 @@ def pair_differences(
     """Figures of one unit that differ, where each side states as many values of that unit,
     all but one of them shared, and the words around them agree (``similarity``: the pair's,
     from the engine)."""
+    if not (_MAYBE_FIGURE_RE.search(text_a) and _MAYBE_FIGURE_RE.search(text_b)):
+        return []  # most sentence pairs state no figure at all: no need to scan them
     units_a = _by_unit(find_figures(text_a))
     units_b = _by_unit(find_figures(text_b))
     out = []
@@ -81,8 +91,20 @@ def pair_differences(
     return sorted(out, key=lambda pair: pair[0].start)
 
 
+_LAST: list = [None, None]  # (result's matches and documents, differences): asked for twice
+
+
 def figure_differences(result: Result) -> list[FigureDifference]:
     """Figures that differ for the same fact in the reworded pairs of ``result``."""
+    key = (result.matches, result.documents)
+    if _LAST[0] is not None and _LAST[0][0] is key[0] and _LAST[0][1] is key[1]:
+        return list(_LAST[1])
+    out = _differences(result)
+    _LAST[0], _LAST[1] = key, out
+    return list(out)
+
+
+def _differences(result: Result) -> list[FigureDifference]:
     out: list[FigureDifference] = []
     for m in result.matches:
         if m.kind != "reworded":

@@ -152,7 +152,12 @@ class _Index:
         self._records: list[tuple] = records
         self._places: dict[int, Place] = {}
         self.countries, self.codes, self.regions, self.cities = tables
-        self.names: dict[str, tuple[str, ...]] = names
+        self._names: dict[str, str] = names  # place id -> its names joined by _SEP
+
+    def names_of(self, place_id: str) -> tuple[str, ...]:
+        """The names a place goes by (main name first), as stored."""
+        joined = self._names.get(place_id)
+        return tuple(joined.split(_SEP)) if joined else ()
 
     @classmethod
     def from_builder(cls, built: _Builder) -> tuple:
@@ -169,7 +174,8 @@ class _Index:
 
         tables = tuple({name: row(p) for name, p in getattr(built, t).items()}
                        for t in cls.TABLES)
-        names = {pid: tuple(ns) for pid, ns in built.names.items()}
+        # one string per place: loading 54k strings is twice as fast as 175k
+        names = {pid: _SEP.join(ns) for pid, ns in built.names.items()}
         return records, tables, names
 
     def get(self, table: dict[str, int], key: str) -> Place | None:
@@ -202,6 +208,7 @@ def _load_or_build() -> _Index:
     return _Index(data)  # type: ignore[arg-type]
 
 
+_SEP = "\x1f"  # between the names of one place in the stored index
 _LOCK = threading.Lock()
 _INDEX: _Index | None = None
 
@@ -239,7 +246,7 @@ def lookup_place(text: str, codes: bool = False) -> Place | None:
 
 def place_names(place: Place) -> tuple[str, ...]:
     """The names ``place`` goes by that name it and no other place ("Kyiv", "Kiev", "Kijev")."""
-    names = dict.fromkeys(_index().names.get(place.id, (place.name,)))
+    names = dict.fromkeys(_index().names_of(place.id) or (place.name,))
     return tuple(n for n in names
                  if (found := lookup_place(n)) is not None and found.id == place.id)
 

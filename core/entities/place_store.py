@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-INDEX_VERSION = "1"  # bump when the way the index is built changes
+INDEX_VERSION = "2"  # bump when the way the index is built changes
 CACHE_DIR_ENV = "CONCORD_CACHE_DIR"  # overrides the user cache directory (tests, portable use)
 DISABLE_ENV = "CONCORD_NO_PLACE_CACHE"  # set to build the index in memory only
 
