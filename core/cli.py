@@ -6,15 +6,13 @@ import argparse
 import json
 import os
 import sys
-from dataclasses import replace
 from typing import TextIO
 
-from core import __version__
-from core.comparison.engine import compare
-from core.errors import ConcordError
-from core.fileio import write_text_atomic
+from core import __version__, app
+from core.errors import ConcordError, display_name, escape_text
+from core.fileio import ensure_not_input, write_text_atomic
 from core.model import Document, Options, Result
-from core.readers.load import DEFAULT_MAX_BYTES, load_document
+from core.options import LoadOptions, add_arguments, engine_options, loading_options
 from core.report.text import render_text
 from core.serialize import result_to_dict
 
@@ -37,44 +35,32 @@ Without a command, `concord [A B]` opens the window (with A and B compared).
 
 
 def add_engine_options(parser: argparse.ArgumentParser, with_defaults: bool = True) -> None:
-    """Options shared by every command that runs a comparison.
+    """The flags of every option in core.options.OPTIONS (comparison and loading).
 
     Without defaults, an option not given is None (the window then keeps its saved setting).
     """
-    group = parser.add_argument_group("comparison options")
-    group.add_argument("--min-phrase", type=int, default=Options.min_phrase, metavar="N",
-                       help="shortest verbatim run, in words, that counts as shared "
-                            "(default %(default)s)")
-    group.add_argument("--threshold", type=float, default=Options.threshold, metavar="F",
-                       help="sentence similarity (0-1) from which a pair counts as reworded "
-                            "(default %(default)s)")
-    group.add_argument("--no-fold-case", action="store_true",
-                       help="treat 'Minister' and 'minister' as different words")
-    group.add_argument("--no-fold-punctuation", action="store_true",
-                       help="treat punctuation and curly/straight quotes as part of words")
-    group.add_argument("--encoding", metavar="ENC",
-                       help="read both files with this encoding instead of detecting it")
-    group.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1e6, metavar="MB",
-                       help="refuse files larger than this many megabytes (default %(default)g)")
-    if not with_defaults:
-        parser.set_defaults(min_phrase=None, threshold=None, max_size=None)
+    add_arguments(parser, with_defaults)
 
 
 def options_from_args(args: argparse.Namespace) -> Options:
-    """Engine options from parsed arguments."""
-    return Options(
-        min_phrase=args.min_phrase,
-        threshold=args.threshold,
-        fold_case=not args.no_fold_case,
-        fold_punctuation=not args.no_fold_punctuation,
-    )
+    """Engine options from parsed arguments; OptionError naming a bad one."""
+    return engine_options(args)
 
 
 def load_pair(args: argparse.Namespace) -> tuple[Document, Document]:
     """Both documents named on the command line; raises ConcordError with a clear message."""
-    max_bytes = int(args.max_size * 1e6)
-    return (load_document(args.a, args.encoding, max_bytes),
-            load_document(args.b, args.encoding, max_bytes))
+    loading = loading_options(args)
+    docs = app.load_pair((args.a, args.b), loading.encoding, loading.max_bytes)
+    print_warnings(docs)
+    return docs
+
+
+def print_warnings(docs: tuple[Document, Document], prog: str = "concord") -> None:
+    """Bad bytes replaced, encoding guessed...: the user must know, one line each."""
+    for doc in docs:
+        for warning in doc.warnings:
+            print(f"{prog}: warning: {display_name(doc.name)}: {escape_text(warning)}",
+                  file=sys.stderr)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -99,8 +85,6 @@ def build_parser() -> argparse.ArgumentParser:
     cmp.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     cmp.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                      help="colour in text output (default auto; NO_COLOR is honoured)")
-    cmp.add_argument("--no-entities", action="store_true",
-                     help="skip named-entity extraction and the editor's checks (faster)")
     add_engine_options(cmp)
     commands.add_parser("report", help="write a printable report (PDF or HTML); "
                                        "see `concord report --help`", add_help=False)
@@ -108,12 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_entities(result: Result) -> Result:
-    """The result with the entities of both documents and the editor's checks filled in."""
-    from core.checks import run_checks
-    from core.entities import extract_entities  # spaCy is heavy: load it only when asked
-
-    result = replace(result, entities=extract_entities(*result.documents))
-    return replace(result, checks=run_checks(result))
+    """The result with the entities of both documents filled in."""
+    return app.add_entities(result)
 
 
 def render(result: Result, fmt: str, color: bool) -> str:
@@ -141,13 +121,18 @@ def write_output(text: str, path: str | None) -> None:
     write_text_atomic(text, path)
 
 
+def compare_files(paths: tuple[str, str], options: Options, loading: LoadOptions) -> Result:
+    """The application's comparison (core.app.compare_files) with the table's loading options."""
+    return app.compare_with(paths, options, loading)
+
+
 def run_compare(args: argparse.Namespace) -> int:
     """The `compare` command."""
-    options = options_from_args(args)
-    doc_a, doc_b = load_pair(args)
-    result = compare(doc_a, doc_b, options)
-    if not args.no_entities:
-        result = add_entities(result)
+    options, loading = engine_options(args), loading_options(args)
+    if args.output:
+        ensure_not_input(args.output, (args.a, args.b))
+    result = compare_files((args.a, args.b), options, loading)
+    print_warnings(result.documents)
     to_terminal = args.output is None and sys.stdout.isatty()
     fmt = args.format or ("text" if to_terminal else "json")
     color = args.output is None and _use_color(args.color, sys.stdout)
@@ -174,9 +159,10 @@ def main(argv: list[str] | None = None) -> int:
         print("concord: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except OSError as exc:
-        print(f"concord: cannot write output: {exc.strerror or exc}", file=sys.stderr)
+        print(f"concord: cannot write {display_name(args.output or 'output')}: "
+              f"{exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:  # a bug: a short message and the documented code, no traceback
-        print(f"concord: internal error ({type(exc).__name__}: {exc}); please report it.",
-              file=sys.stderr)
+        print(f"concord: internal error ({type(exc).__name__}: {escape_text(str(exc))}); "
+              "please report it.", file=sys.stderr)
         return EXIT_INTERNAL

@@ -13,11 +13,10 @@ from core.cli import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     add_engine_options,
-    load_pair,
-    options_from_args,
+    print_warnings,
 )
-from core.errors import ConcordError
-from core.model import Result
+from core.errors import ConcordError, display_name, escape_text
+from core.fileio import ensure_not_input
 
 FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 
@@ -39,8 +38,6 @@ def build_parser() -> argparse.ArgumentParser:
                         help="report to write; its suffix (.pdf or .html) picks the format")
     parser.add_argument("--page-size", default="A4", type=_page_size, metavar="A4|Letter",
                         help="paper size of the PDF (default A4)")
-    parser.add_argument("--no-entities", action="store_true",
-                        help="leave out the named-entity table (faster)")
     add_engine_options(parser)
     return parser
 
@@ -57,29 +54,19 @@ def output_format(args: argparse.Namespace) -> str:
     out = Path(args.output)
     fmt = FORMATS.get(out.suffix.lower())
     if fmt is None:
-        raise UsageError(f"{out.name}: the report must end in .pdf or .html.")
+        raise UsageError(f"{display_name(out.name)}: the report must end in .pdf or .html.")
     if out.is_dir():
-        raise UsageError(f"{out} is a folder; give a file name such as {out / 'report.pdf'}.")
+        raise UsageError(f"{display_name(out)} is a folder; give a file name such as "
+                         f"{display_name(out / 'report.pdf')}.")
     if not out.resolve().parent.is_dir():
-        raise UsageError(f"{out.parent}: no such folder for the report.")
-    for src in (args.a, args.b):
-        if Path(src).exists() and out.resolve() == Path(src).resolve():
-            raise UsageError(f"{out.name} is one of the documents compared; "
-                             "choose another name for the report.")
+        raise UsageError(f"{display_name(out.parent)}: no such folder for the report.")
+    ensure_not_input(out, (args.a, args.b))
     return fmt
 
 
-def with_entities(result: Result) -> Result:
-    """The result with its entity table, or unchanged (with a warning) if that fails."""
-    from core.cli import add_entities
-
-    try:
-        return add_entities(result)
-    except ConcordError:
-        raise
-    except Exception as exc:  # a missing language model must not cost the whole report
-        print(f"concord report: warning: entities left out ({exc})", file=sys.stderr)
-        return result
+def _entities_left_out(exc: Exception) -> None:
+    """A missing language model must not cost the whole report: warn and go on."""
+    print(f"concord report: warning: entities left out ({exc})", file=sys.stderr)
 
 
 def ensure_qt() -> object:
@@ -94,14 +81,13 @@ def ensure_qt() -> object:
 
 def run(args: argparse.Namespace) -> int:
     """Load, compare and write the report; raises ConcordError / UsageError / OSError."""
-    from core.comparison.engine import compare
+    from core.app import compare_with
+    from core.options import engine_options, loading_options
 
     fmt = output_format(args)
-    options = options_from_args(args)
-    doc_a, doc_b = load_pair(args)
-    result = compare(doc_a, doc_b, options)
-    if not args.no_entities:
-        result = with_entities(result)
+    result = compare_with((args.a, args.b), engine_options(args), loading_options(args),
+                          on_entity_error=_entities_left_out)
+    print_warnings(result.documents, "concord report")
     if fmt == "html":
         from core.report import write_report_html
 
@@ -130,10 +116,10 @@ def main(argv: list[str]) -> int:
         print("concord report: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except OSError as exc:
-        print(f"concord report: cannot write {args.output}: {exc.strerror or exc}",
+        print(f"concord report: cannot write {display_name(args.output)}: {exc.strerror or exc}",
               file=sys.stderr)
     except Exception as exc:  # a bug: one line and the documented code, no traceback
-        print(f"concord report: internal error ({type(exc).__name__}: {exc}); please report it.",
-              file=sys.stderr)
+        print(f"concord report: internal error ({type(exc).__name__}: {escape_text(str(exc))}); "
+              "please report it.", file=sys.stderr)
         return EXIT_INTERNAL
     return EXIT_BAD_INPUT
