@@ -26,6 +26,7 @@ EXCLUDE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "sent
 # over the workers and let a cancel take effect sooner.
 CHUNK_CHARS = 2_000
 BATCH_SIZE = 64
+MIN_SHARED_PARAGRAPH = 40  # characters: shorter repeated lines stay with their neighbours
 BARE_TOKENIZER = "concord.bare_tokenizer.v1"
 PARALLEL_MIN_CHARS = 150_000  # below this, starting worker processes costs more than it saves
 
@@ -56,20 +57,49 @@ class NerBackend(Protocol):
         ...
 
 
-def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """Cut ``text`` at line breaks (or spaces, for very long lines) into (offset, piece) pairs."""
+def split_chunks(text: str, size: int = CHUNK_CHARS,
+                 repeated: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+    """Cut ``text`` at line breaks (or spaces, for very long lines) into (offset, piece) pairs of
+    about ``size``; a paragraph in ``repeated`` is a piece of its own, so that it can be read
+    once for all its copies."""
     chunks: list[tuple[int, str]] = []
-    pos = 0
-    while pos < len(text):
-        end = min(len(text), pos + size)
-        if end < len(text):
-            cut = text.rfind("\n", pos + size // 2, end)
-            if cut < 0:
-                cut = text.rfind(" ", pos + size // 2, end)
-            end = cut + 1 if cut >= 0 else end
-        chunks.append((pos, text[pos:end]))
-        pos = end
+    start = pos = 0  # the piece being gathered: text[start:pos]
+
+    def flush(end: int) -> None:
+        nonlocal start
+        while start < end:
+            stop = min(end, start + size)
+            if stop < end:
+                cut = text.rfind("\n", start + size // 2, stop)
+                if cut < 0:
+                    cut = text.rfind(" ", start + size // 2, stop)
+                stop = cut + 1 if cut >= 0 else stop
+            if text[start:stop].strip():
+                chunks.append((start, text[start:stop]))
+            start = stop
+
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line in repeated:
+            flush(pos)
+            start = pos
+            flush(end)
+            start = end
+        elif end - start >= size:
+            flush(end)
+        pos = end + 1
+    flush(len(text))
     return chunks
+
+
+def repeated_paragraphs(texts: Sequence[str]) -> frozenset[str]:
+    """Paragraphs (of some length) written more than once across ``texts``."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for line in text.split("\n"):
+            if len(line) >= MIN_SHARED_PARAGRAPH:
+                counts[line] = counts.get(line, 0) + 1
+    return frozenset(line for line, n in counts.items() if n > 1)
 
 
 def _import_spacy():  # type: ignore[no-untyped-def]
@@ -174,15 +204,20 @@ class SpacyBackend:
         self, texts: Sequence[str], should_cancel: CancelCheck | None = None
     ) -> list[list[RawMention]]:
         """Mentions for each text; offsets are code points into that text."""
-        jobs = [(i, off, piece) for i, t in enumerate(texts) for off, piece in split_chunks(t)]
-        total = sum(len(t) for t in texts)
+        repeated = repeated_paragraphs(texts)
+        jobs = [(i, off, piece) for i, t in enumerate(texts)
+                for off, piece in split_chunks(t, repeated=repeated)]
+        # A paragraph both documents share (or one repeats) is read once: a rewrite keeps many
+        unique = list(dict.fromkeys(p for _, _, p in jobs))
+        total = sum(len(p) for p in unique)
         if self._workers > 1 and total >= PARALLEL_MIN_CHARS:
-            found = self._run_parallel([p for _, _, p in jobs], should_cancel)
+            found = self._run_parallel(unique, should_cancel)
         else:
-            found = self._run_here([p for _, _, p in jobs], should_cancel)
+            found = self._run_here(unique, should_cancel)
+        by_piece = dict(zip(unique, found, strict=True))
         out: list[list[RawMention]] = [[] for _ in texts]
-        for (i, off, _), mentions in zip(jobs, found, strict=True):
-            out[i].extend(RawMention(off + s, off + e, lab) for s, e, lab in mentions)
+        for i, off, piece in jobs:
+            out[i].extend(RawMention(off + s, off + e, lab) for s, e, lab in by_piece[piece])
         return out
 
     def _run_here(

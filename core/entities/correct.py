@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 
 from core.entities import labels as lb
@@ -37,6 +38,8 @@ _NUMBER_IN_NAME_RE = re.compile(r"\s+[\d(]")
 _TRAILING_WORD_RE = re.compile(r"(?:\s+(?:and|of|the|&|-|for|to))+\s*$")
 _COMPANY_ENDS = frozenset("Corp Corporation Inc Incorporated Ltd Limited Co plc PLC LLC SA AG NV "
                           "BV SpA Holdings Group Bhd Tbk".split())
+_FIRST_WORD_RE = re.compile(r"\w+")
+_WORD_START_RE = re.compile(r"(?<![\w-])\w+")
 _RANGE_GAP_RE = re.compile(r"\s+(?:to|and)\s+|\s*[-–]\s*")
 _FROM_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _SMALL_NUMBER_WORDS = frozenset(
@@ -340,21 +343,35 @@ def _missed_repeats(text: str, mentions: list[Mention], lower_words: set[str]) -
     names = {n: lab for n, lab in names.items() if n.lower() not in lower_words}
     if not names:
         return []
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        + r")(?![\w-])"
-    )
+    by_first: dict[str, list[str]] = defaultdict(list)  # names by their first word
+    for name in sorted(names, key=len, reverse=True):
+        first = _FIRST_WORD_RE.match(name)
+        if first is not None:
+            by_first[first.group(0)].append(name)
     covered = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in covered]
-    found = []
-    for hit in pattern.finditer(text):
-        i = bisect.bisect_right(starts, hit.start()) - 1
-        if i >= 0 and covered[i][1] > hit.start():
+    found: list[Mention] = []
+    last_end = 0
+    for word in _WORD_START_RE.finditer(text):  # one dictionary look-up per word of the text
+        pos = word.start()
+        candidates = by_first.get(word.group(0)) if pos >= last_end else None
+        name = next((n for n in candidates or () if _whole_at(text, n, pos)), None)
+        if name is None:
             continue
-        if i + 1 < len(covered) and covered[i + 1][0] < hit.end():
+        end = pos + len(name)
+        last_end = end
+        i = bisect.bisect_right(starts, pos) - 1
+        if (i >= 0 and covered[i][1] > pos) or (i + 1 < len(covered) and covered[i + 1][0] < end):
             continue
-        found.append(Mention(hit.start(), hit.end(), names[hit.group(0)], hit.group(0)))
+        found.append(Mention(pos, end, names[name], name))
     return found
+
+
+def _whole_at(text: str, name: str, pos: int) -> bool:
+    """Whether ``name`` is written at ``pos`` as whole words (not followed by a letter or -)."""
+    end = pos + len(name)
+    return text.startswith(name, pos) and not (
+        end < len(text) and (text[end].isalnum() or text[end] in "_-"))
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:

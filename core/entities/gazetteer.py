@@ -228,6 +228,7 @@ def warm_up() -> None:
     _index()
 
 
+@lru_cache(maxsize=65_536)
 def lookup_place(text: str, codes: bool = False) -> Place | None:
     """The place ``text`` names, countries first; ``codes`` also accepts "US", "GBR", "U.S."."""
     index = _index()

@@ -56,6 +56,7 @@ class _UnionFind:
             self.parent[max(ri, rj)] = min(ri, rj)
 
 
+@lru_cache(maxsize=65_536)
 def translit(text: str) -> str:
     """A rough transliteration-folded form ("Zelenskyy", "Zelensky", "Zelenskiy" agree;
     "Perović", "Perovic"; "Wróbel", "Wrobel"; "Чернова", "Chernova")."""
@@ -82,13 +83,18 @@ def acronym(text: str) -> str | None:
 
 def initials(text: str) -> set[str]:
     """Acronyms a multi-word name could have: of every word, or of its capitalised words."""
+    return set(_initials(text))
+
+
+@lru_cache(maxsize=65_536)
+def _initials(text: str) -> frozenset[str]:
     words = [w for w in _SPLIT_RE.split(text.strip()) if w[:1].isalpha()]
     if len(words) < 2:
-        return set()
-    return {
+        return frozenset()
+    return frozenset({
         "".join(w[0] for w in words).upper(),
         "".join(w[0] for w in words if w[0].isupper()),
-    }
+    })
 
 
 def identity(m: Mention) -> str:
