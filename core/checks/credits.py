@@ -49,6 +49,7 @@ BYLINE_RE = re.compile(
     r"[ \t]*(?:[|,—–-][^\n]{0,60})?$", re.MULTILINE)
 _SOURCE_END_RE = re.compile(r"[,.;:!?\n(]|\s[-–—]\s|\s(?:that|who|which|and)\s")
 MAX_SOURCE_WORDS = 8
+MIN_DISTINCTIVE = 7  # letters: a name's word this long found in the other text names it there
 
 
 @dataclass(frozen=True)
@@ -133,13 +134,20 @@ def _according(text: str, m: re.Match, who: Attributor) -> Credit | None:
                   "source")
 
 
-def _present(credit: Credit, other_text: str, other_keys: set[str], other: TextIndex) -> bool:
-    if credit.ident.startswith("words:"):
-        return other.find_words(credit.ident[6:].split()) is not None
-    if credit.ident in other_keys:
+def _present(credit: Credit, other_keys: set[str], other: TextIndex) -> bool:
+    """Whether the other document names the same source: the same entity, its surname, the
+    same words, or (a spelling that differs) the name's longest word ("Hydrometeorological"),
+    or for a common-noun source ("the chamber's president") its head word."""
+    words = [norm_word(w) for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", credit.name)]
+    if not words:
         return True
-    last = norm_word(credit.name.split()[-1]) if credit.name.split() else ""
-    return bool(last) and other.find_words([last]) is not None
+    if credit.ident in other_keys or other.find_words(words) is not None:
+        return True
+    if not credit.name[:1].isupper():
+        return other.find_words([words[-1]]) is not None
+    longest = max(words, key=len)
+    return other.find_words([words[-1]]) is not None or (
+        len(longest) >= MIN_DISTINCTIVE and other.find_words([longest]) is not None)
 
 
 def credit_checks(texts: tuple[str, str], indexes: tuple[TextIndex, TextIndex],
@@ -168,7 +176,7 @@ def credit_checks(texts: tuple[str, str], indexes: tuple[TextIndex, TextIndex],
         for credit in srcs[d].values():
             if credit.name in agency_names or _AGENCY_RE.fullmatch(credit.name):
                 continue
-            if not _present(credit, texts[1 - d], keys[1 - d], indexes[1 - d]):
+            if not _present(credit, keys[1 - d], indexes[1 - d]):
                 checks.append(_check(d, "source", credit, indexes, counterparts,
                                      f"{here} cites {credit.name} as a source; {there} never "
                                      "names them."))
