@@ -23,16 +23,19 @@ from PySide6.QtWidgets import (
 from core.errors import ConcordError
 from core.model import Document, Result
 from core.readers.load import DEFAULT_MAX_BYTES, load_document
+from core.view.alignment import AlignmentMap
+from core.view.ranges import RangeIndex, span_index
+from core.view.summary import status_text
 from gui.actions import build_actions, fit_toolbar, update_action_states
 from gui.find_bar import FindBar
-from gui.highlighter import RangeIndex, SpanHighlighter, span_index
+from gui.highlighter import SpanHighlighter
 from gui.legend import Legend
 from gui.link_map import LinkMap
 from gui.overview_ruler import OverviewRuler
 from gui.palette import current_theme
 from gui.settings import load_flag, load_options
 from gui.summary_panel import SummaryPanel
-from gui.sync_scroll import AlignmentMap, SyncScroller
+from gui.sync_scroll import SyncScroller
 from gui.text_pane import PaneHeader, TextPane, mark_format
 from gui.window_files import FilesMixin
 from gui.window_navigation import NavigationMixin
@@ -41,13 +44,14 @@ from gui.window_reports import ReportsMixin
 SIDE_NAMES = ("A", "B")
 
 
-def status_text(result: Result) -> str:
-    """'A in B 72% · B in A 65% · 12 shared · 8 reworded · 5 + 7 unique'."""
-    s = result.summary
-    return (f"A in B {s.a.found_in_other:.0%} · B in A {s.b.found_in_other:.0%} · "
-            f"{s.shared_matches} shared · {s.reworded_matches} reworded · "
-            f"{s.unique_passages_a} + {s.unique_passages_b} unique"
-            + (f" · {s.moved_matches} moved" if s.moved_matches else ""))
+def gutter_width(window_width: int) -> int:
+    """The connector gap widens with the window: 40 px at 900, about 86 px at 1920."""
+    return max(40, min(110, round(window_width * 0.045)))
+
+
+def sidebar_width(window_width: int) -> int:
+    """The sidebar's share of the window: a quarter, at least 220 px, at most 380 px."""
+    return max(220, min(380, window_width // 4))
 
 
 class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
@@ -141,6 +145,8 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setSizes([960, 320])
         self.splitter.setCollapsible(0, False)
+        self.splitter.splitterMoved.connect(self._sidebar_moved)
+        self._sidebar_width: int | None = None  # set once the user drags the splitter
         self.setCentralWidget(self.splitter)
 
     def _build_status_bar(self) -> None:
@@ -402,6 +408,19 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         fit_toolbar(self)
+        self._fit_sidebar()
+
+    def _fit_sidebar(self) -> None:
+        """The sidebar yields to the panes: a quarter of the window, 220-380 px, unless the
+        user dragged the splitter (then their width is kept while it fits)."""
+        total = sum(self.splitter.sizes()) or self.width()
+        side = self._sidebar_width or sidebar_width(self.width())
+        side = min(side, total // 2)
+        self.splitter.setSizes([total - side, side])
+        self.link_map.setFixedWidth(gutter_width(self.width()))
+
+    def _sidebar_moved(self, _pos: int, _index: int) -> None:
+        self._sidebar_width = self.splitter.sizes()[1]
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.runner.cancel(silent=True)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from core.model import Result
-from gui.navigation import Navigator, Stop, difference_stops, match_stops
+from core.view.alignment import AlignmentMap
+from core.view.navigation import Navigator, Stop, difference_stops, match_stops
 from gui.settings import save_flag
-from gui.sync_scroll import AlignmentMap
 
 
 class NavigationMixin:

@@ -32,7 +32,7 @@ from gui.report_cli import main as report_main  # noqa: E402
 EXAMPLE_A = ROOT / "examples" / "original.txt"
 EXAMPLE_B = ROOT / "examples" / "rewrite.txt"
 # A known input: the sample passages twelve times over (60 rows) -> this many A4 pages.
-KNOWN_PAGES_A4 = 4
+KNOWN_PAGES_A4 = 5
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -59,7 +59,7 @@ def test_pdf_has_header_hashes_summary_and_passages(tmp_path):
         assert doc.sha256 in text
         assert _squash(doc.name) in text
     fig_b = result.summary.b
-    assert _squash(f"{percent(fig_b.found_in_other)} of B is found in A") in text
+    assert _squash(f"of B ({percent(fig_b.found_in_other)}) comes from A") in text
     for part in SAMPLE:
         assert _squash(part[1]) in text  # every passage of A (and B's own ones below)
     assert _squash("A quotation only the second writer added.") in text

@@ -97,8 +97,36 @@ def test_legend_has_every_kind(shown):
     for key in ("shared", "reworded", "changed", "unique", "moved"):
         label = shown.legend.findChild(QLabel, f"legend-{key}")
         assert label is not None and label.isVisible()
-    assert "dashed" in shown.legend.swatches["reworded"].styleSheet()
-    assert "dotted" in shown.legend.swatches["unique"].styleSheet()
+
+
+
+def _sample_format(label: QLabel) -> QTextCharFormat:
+    from PySide6.QtGui import QTextCursor, QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(label.text())
+    cursor = QTextCursor(doc)
+    cursor.setPosition(3)
+    return cursor.charFormat()
+
+
+def test_legend_draws_each_kind_as_the_panes_do(shown):
+    """Seen: the legend drew reworded as dashed, the panes wavy; changed words underlined."""
+    pane_styles = {}
+    text = shown.panes[0].toPlainText()
+    for start, _length, fmt in _formats(shown.panes[0]):
+        span = shown._indexes[0].at(start)
+        if span is not None and fmt.fontWeight() < 700:
+            pane_styles[span.kind] = (fmt.underlineStyle(), fmt.background().color().name())
+    assert text  # the pane shows the document
+    for kind in ("shared", "reworded", "unique"):
+        sample = _sample_format(shown.legend.swatches[kind])
+        assert (sample.underlineStyle(), sample.background().color().name()) == pane_styles[kind]
+    changed = _sample_format(shown.legend.swatches["changed"])
+    bold = next(f for _s, _l, f in _formats(shown.panes[0]) if f.fontWeight() >= 700)
+    assert changed.fontWeight() >= 700
+    assert changed.background().color() == bold.background().color()
+    assert _sample_format(shown.legend.swatches["moved"]).fontItalic()
 
 
 def test_status_bar_and_summary_panel(shown):
