@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QWidget
 from core.fileio import publish, temp_beside
 from core.model import Result
 from core.report import build_report, render_html
+from gui.pagination import paginate
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "LETTER": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(14, 10, 14, 10)
@@ -94,20 +95,36 @@ def paint_pages(device: QPagedPaintDevice, doc: QTextDocument, running: Running,
         width, height = float(device.width()), float(device.height())
         body_height = height - 2 * band
         doc.documentLayout().setPaintDevice(device)
-        doc.setPageSize(QSizeF(width, body_height))
-        total = doc.pageCount()
+        pages = paginate(doc, width, body_height)
+        total = len(pages)
         last = total if last <= 0 else min(last, total)
         for index in range(max(1, first) - 1, last):
             if index > max(1, first) - 1:
                 device.newPage()
+            page = pages[index]
             _paint_bands(painter, running, index + 1, total, width, height, band)
             painter.save()
-            painter.translate(0, band - index * body_height)
-            doc.drawContents(painter, QRectF(0, index * body_height, width, body_height))
+            painter.translate(0, band - page.top)
+            doc.drawContents(painter, QRectF(0, page.top, width, page.bottom - page.top))
             painter.restore()
+            if page.continued:
+                _paint_continued(painter, page.continued, band, width)
     finally:
         painter.end()
     return total
+
+
+def _paint_continued(painter: QPainter, label: str, y: float, width: float) -> None:
+    """'Match 5 (continued)' in the meta column, level with the row's resumed text."""
+    font = report_font(6.5)
+    font.setItalic(True)
+    painter.setFont(font)
+    painter.setPen(QPen(Qt.GlobalColor.black, 0))
+    metrics = QFontMetricsF(font, painter.device())
+    pad = metrics.averageCharWidth()
+    box = QRectF(pad, y + pad / 2, width * A_COLUMN - 2 * pad, metrics.height() * 2.2)
+    painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                              | Qt.TextFlag.TextWordWrap), label)
 
 
 def _paint_bands(painter: QPainter, running: Running, page: int, total: int,

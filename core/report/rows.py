@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -11,6 +12,20 @@ from core.model import Kind, Match, Result, Span
 from core.view.summary import match_number
 
 GAP = " […] "  # between two pieces of one side that are not adjacent in the document
+LONG_RUN = 200  # characters without a space: longer runs are cut in the report
+LONG_RUN_RE = re.compile(rf"\S{{{LONG_RUN},}}")
+
+
+def cut_long_runs(text: str) -> str:
+    """Runs of more than LONG_RUN characters without a space (a base64 blob, a pasted
+    table without spaces) keep their start and end; a 100,000-character run would
+    otherwise fill hundreds of report pages."""
+    def cut(found: re.Match[str]) -> str:
+        run = found.group()
+        hidden = len(run) - 100
+        return f"{run[:80]} […{hidden:,} more characters without a space…] {run[-20:]}"
+
+    return LONG_RUN_RE.sub(cut, text)
 
 
 @dataclass(frozen=True)
@@ -169,7 +184,7 @@ class _Side:
         for start, end in itertools.pairwise(bounds):
             kind = next((k for s, e, k in kinds if s <= start < e), None)
             is_changed = any(s <= start < e for s, e in changed)
-            piece = Piece(self.text[start:end], kind, is_changed)
+            piece = Piece(cut_long_runs(self.text[start:end]), kind, is_changed)
             if pieces and (pieces[-1].kind, pieces[-1].changed) == (kind, is_changed):
                 piece = Piece(pieces.pop().text + piece.text, kind, is_changed)
             pieces.append(piece)
