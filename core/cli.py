@@ -11,8 +11,8 @@ from typing import TextIO
 
 from core import __version__
 from core.comparison.engine import compare
-from core.errors import ConcordError
-from core.fileio import write_text_atomic
+from core.errors import ConcordError, display_name, escape_text
+from core.fileio import ensure_not_input, write_text_atomic
 from core.model import Document, Options, Result
 from core.readers.load import DEFAULT_MAX_BYTES, load_document
 from core.report.text import render_text
@@ -73,8 +73,13 @@ def options_from_args(args: argparse.Namespace) -> Options:
 def load_pair(args: argparse.Namespace) -> tuple[Document, Document]:
     """Both documents named on the command line; raises ConcordError with a clear message."""
     max_bytes = int(args.max_size * 1e6)
-    return (load_document(args.a, args.encoding, max_bytes),
+    docs = (load_document(args.a, args.encoding, max_bytes),
             load_document(args.b, args.encoding, max_bytes))
+    for doc in docs:  # bad bytes replaced, encoding guessed...: the user must know
+        for warning in doc.warnings:
+            print(f"concord: warning: {display_name(doc.name)}: {escape_text(warning)}",
+                  file=sys.stderr)
+    return docs
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -142,6 +147,8 @@ def write_output(text: str, path: str | None) -> None:
 def run_compare(args: argparse.Namespace) -> int:
     """The `compare` command."""
     options = options_from_args(args)
+    if args.output:
+        ensure_not_input(args.output, (args.a, args.b))
     doc_a, doc_b = load_pair(args)
     result = compare(doc_a, doc_b, options)
     if not args.no_entities:
@@ -172,9 +179,10 @@ def main(argv: list[str] | None = None) -> int:
         print("concord: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except OSError as exc:
-        print(f"concord: cannot write output: {exc.strerror or exc}", file=sys.stderr)
+        print(f"concord: cannot write {display_name(args.output or 'output')}: "
+              f"{exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:  # a bug: a short message and the documented code, no traceback
-        print(f"concord: internal error ({type(exc).__name__}: {exc}); please report it.",
-              file=sys.stderr)
+        print(f"concord: internal error ({type(exc).__name__}: {escape_text(str(exc))}); "
+              "please report it.", file=sys.stderr)
         return EXIT_INTERNAL

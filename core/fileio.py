@@ -6,7 +6,46 @@ import errno
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+
+from core.errors import OutputIsInput, display_name
+
+
+def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)  # follows links: a link to an input is that input
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def ensure_not_input(output: str | os.PathLike[str],
+                     inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """Refuse to write ``output`` if it is one of ``inputs``.
+
+    Compared by resolved path (symbolic links, ``..``) and by device and inode (hard links,
+    bind mounts), never by the names as typed. Empty names and ``-`` (standard input) are
+    skipped. Raises :class:`core.errors.OutputIsInput`.
+    """
+    out_real = os.path.realpath(output)
+    out_id = _identity(output)
+    for source in inputs:
+        if not os.fspath(source) or os.fspath(source) == "-":
+            continue
+        same_path = os.path.realpath(source) == out_real
+        src_id = _identity(source)
+        if same_path or (out_id is not None and out_id == src_id):
+            raise OutputIsInput.about(output, input=_describe(output, source))
+
+
+def _describe(output: str | os.PathLike[str], source: str | os.PathLike[str]) -> str:
+    """How ``output`` is ``source``: '' when named alike, else 'a link to X, ' and so on."""
+    if os.path.abspath(output) == os.path.abspath(source):
+        return ""
+    if os.path.islink(output):
+        return f"a link to {display_name(source)}, "
+    return f"the same file as {display_name(source)}, "
 
 
 def publish(tmp: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:

@@ -16,7 +16,8 @@ from core.cli import (
     load_pair,
     options_from_args,
 )
-from core.errors import ConcordError
+from core.errors import ConcordError, display_name, escape_text
+from core.fileio import ensure_not_input
 from core.model import Result
 
 FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
@@ -57,15 +58,13 @@ def output_format(args: argparse.Namespace) -> str:
     out = Path(args.output)
     fmt = FORMATS.get(out.suffix.lower())
     if fmt is None:
-        raise UsageError(f"{out.name}: the report must end in .pdf or .html.")
+        raise UsageError(f"{display_name(out.name)}: the report must end in .pdf or .html.")
     if out.is_dir():
-        raise UsageError(f"{out} is a folder; give a file name such as {out / 'report.pdf'}.")
+        raise UsageError(f"{display_name(out)} is a folder; give a file name such as "
+                         f"{display_name(out / 'report.pdf')}.")
     if not out.resolve().parent.is_dir():
-        raise UsageError(f"{out.parent}: no such folder for the report.")
-    for src in (args.a, args.b):
-        if Path(src).exists() and out.resolve() == Path(src).resolve():
-            raise UsageError(f"{out.name} is one of the documents compared; "
-                             "choose another name for the report.")
+        raise UsageError(f"{display_name(out.parent)}: no such folder for the report.")
+    ensure_not_input(out, (args.a, args.b))
     return fmt
 
 
@@ -130,10 +129,10 @@ def main(argv: list[str]) -> int:
         print("concord report: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except OSError as exc:
-        print(f"concord report: cannot write {args.output}: {exc.strerror or exc}",
+        print(f"concord report: cannot write {display_name(args.output)}: {exc.strerror or exc}",
               file=sys.stderr)
     except Exception as exc:  # a bug: one line and the documented code, no traceback
-        print(f"concord report: internal error ({type(exc).__name__}: {exc}); please report it.",
-              file=sys.stderr)
+        print(f"concord report: internal error ({type(exc).__name__}: {escape_text(str(exc))}); "
+              "please report it.", file=sys.stderr)
         return EXIT_INTERNAL
     return EXIT_BAD_INPUT

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from core.cli import main
-from core.fileio import write_text_atomic
+from core.errors import OutputIsInput
+from core.fileio import ensure_not_input, write_text_atomic
 
 
 def test_replaces_a_regular_file_and_leaves_no_temporary(tmp_path: Path) -> None:
@@ -52,3 +53,54 @@ def test_compare_to_dev_null_keeps_the_device(tmp_path: Path) -> None:
     b.write_text("Overnight the river rose two metres in the northern city.")
     assert main(["compare", str(a), str(b), "--no-entities", "-o", os.devnull]) == 0
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def _pair(tmp_path: Path) -> tuple[Path, Path]:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The river rose two metres overnight in the northern city.")
+    b.write_text("Overnight the river rose two metres in the northern city.")
+    return a, b
+
+
+def _links(tmp_path: Path, a: Path) -> dict[str, Path]:
+    sym = tmp_path / "link.json"
+    sym.symlink_to(a)
+    hard = tmp_path / "hard.json"
+    os.link(a, hard)
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    return {"same name": a, "symlink": sym, "hard link": hard, "dotted": sub / ".." / "a.txt"}
+
+
+@pytest.mark.parametrize("kind", ["same name", "symlink", "hard link", "dotted"])
+def test_ensure_not_input_sees_through_names(tmp_path: Path, kind: str) -> None:
+    a, b = _pair(tmp_path)
+    out = _links(tmp_path, a)[kind]
+    with pytest.raises(OutputIsInput, match="one of the documents compared"):
+        ensure_not_input(out, [b, a])
+    ensure_not_input(tmp_path / "new.json", [a, b])  # a fresh name is fine
+    ensure_not_input(b, ["-"])  # standard input is not a file to protect
+
+
+@pytest.mark.parametrize("kind", ["same name", "symlink", "hard link"])
+def test_compare_never_writes_over_an_input(tmp_path: Path, kind: str,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    a, b = _pair(tmp_path)
+    before = a.read_bytes()
+    out = _links(tmp_path, a)[kind]
+    assert main(["compare", str(a), str(b), "--no-entities", "-o", str(out)]) == 2
+    assert a.read_bytes() == before
+    assert "one of the documents compared" in capsys.readouterr().err
+
+
+def test_report_never_writes_over_an_input_through_a_hard_link(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from gui.report_cli import main as report_main
+
+    a, b = _pair(tmp_path)
+    before = b.read_bytes()
+    os.link(b, tmp_path / "report.html")
+    assert report_main([str(a), str(b), "--no-entities", "-o",
+                        str(tmp_path / "report.html")]) == 2
+    assert b.read_bytes() == before
+    assert "report.html is the same file as" in capsys.readouterr().err
