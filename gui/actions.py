@@ -116,11 +116,14 @@ def _go_menu(window, acts: dict) -> None:
     acts["prev_match"] = _action(window, "Previous m&atch", window.previous_match,
                                  ["Ctrl+Shift+F7", "Alt+PgUp"], icon=sp.SP_MediaSeekBackward)
     acts["compare"] = _action(window, "&Compare again", window.request_compare, ["F5"])
-    acts["cancel"] = _action(window, "Ca&ncel comparison", window.cancel_compare, ["Esc"])
+    acts["cancel"] = _action(window, "Ca&ncel comparison", window.cancel_compare)
+    acts["escape"] = _action(window, "C&lear marks", window.escape, ["Esc"],
+                             "Close Find, clear search hits, entity marks and the emphasis; "
+                             "stop a running comparison")
     go = window.menuBar().addMenu("&Go")
     go.addActions([acts["next_diff"], acts["prev_diff"], acts["next_match"], acts["prev_match"]])
     go.addSeparator()
-    go.addActions([acts["compare"], acts["cancel"]])
+    go.addActions([acts["compare"], acts["cancel"], acts["escape"]])
     about = _action(window, "&About Concord", lambda: QMessageBox.about(
         window, "About Concord", "Concord compares two documents the way a careful editor "
         "would: shared, reworded and unique passages."))

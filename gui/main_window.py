@@ -31,12 +31,13 @@ from gui.find_bar import FindBar
 from gui.highlighter import SpanHighlighter
 from gui.legend import Legend
 from gui.link_map import LinkMap
+from gui.marks import TabMarks
 from gui.overview_ruler import OverviewRuler
 from gui.palette import current_theme
 from gui.settings import load_flag, load_options
 from gui.summary_panel import SummaryPanel
 from gui.sync_scroll import SyncScroller
-from gui.text_pane import PaneHeader, TextPane, mark_format
+from gui.text_pane import PaneHeader, TextPane
 from gui.window_files import FilesMixin
 from gui.window_navigation import NavigationMixin
 from gui.window_reports import ReportsMixin
@@ -148,6 +149,7 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.splitter.splitterMoved.connect(self._sidebar_moved)
         self._sidebar_width: int | None = None  # set once the user drags the splitter
         self.setCentralWidget(self.splitter)
+        self.marks = TabMarks(self)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -203,9 +205,7 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
     def highlight_ranges(self, side: int, ranges: list[tuple[int, int]],
                          scroll_to_first: bool = True) -> None:
         """Mark ``ranges`` of pane ``side`` (entity mentions...) in the text and on its ruler."""
-        fmt = mark_format(self.theme.mark, text_color="#000000")
-        self.panes[side].set_layer("marks", ranges, fmt)
-        self.rulers[side].set_marks(list(ranges))
+        self.marks.show(side, list(ranges))
         if scroll_to_first and ranges:
             self.panes[side].scroll_to_offset(min(r[0] for r in ranges))
 
@@ -264,6 +264,17 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         """Stop the running comparison."""
         self.runner.cancel()
 
+    def escape(self) -> None:
+        """Esc: stop a running comparison, close Find and clear every mark and emphasis."""
+        if self.runner.busy:
+            self.cancel_compare()
+        self.find_bar.close_bar()
+        self.marks.clear()
+        self._focus_match = None
+        self.set_focus_match(None)
+        for pane in self.panes:
+            pane.set_layer("focus", [], self.focus_format())
+
     def _on_progress(self, stage: str, fraction: float) -> None:
         self.progress.setValue(int(fraction * 100))
         self.progress.setFormat(f"{stage} %p%")
@@ -303,12 +314,12 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         matches = result.matches if result else ()
         self._indexes = ((span_index(result.spans[0]), span_index(result.spans[1]))
                          if result else (RangeIndex([]), RangeIndex([])))
+        self.marks.clear()  # they belonged to the old result
+        self.find_bar.clear_marks()
         for side in (0, 1):
             self.highlighters[side].set_spans(self._indexes[side], matches, side)
             self.highlight_visible(side)
             self.panes[side].set_layer("focus", [], self.focus_format())
-            self.panes[side].set_layer("marks", [], self.focus_format())  # of the old result
-            self.rulers[side].set_marks([])
             length = len(self.docs[side].text) if self.docs[side] else 0
             self.rulers[side].set_spans(length, result.spans[side] if result else ())
         alignment = (AlignmentMap(result.matches, len(result.documents[0].text),

@@ -114,6 +114,7 @@ class SummaryPanel(QWidget):
         self.figures = QLabel("No comparison yet.\n\nOpen or drop two files.")
         self.figures.setWordWrap(True)
         self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._echo = True  # False while the window selects a row itself
         self.model = MatchModel(self)
         self.view = QTreeView()
         self.view.setModel(self.model)
@@ -164,16 +165,18 @@ class SummaryPanel(QWidget):
         row = self.model.row_of(match_id)
         if row < 0:
             return
-        self.view.blockSignals(True)
-        self.view.selectionModel().blockSignals(True)
-        index = self.model.index(row, 0)
-        self.view.setCurrentIndex(index)
-        self.view.scrollTo(index)
-        self.view.selectionModel().blockSignals(False)
-        self.view.blockSignals(False)
+        # The selection model must signal the view (or the row is never drawn selected):
+        # the echo back to the window is what is suppressed.
+        self._echo = False
+        try:
+            index = self.model.index(row, 0)
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+        finally:
+            self._echo = True
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and self._echo:
             self.match_activated.emit(self.model.match_at(current.row()).id)
 
 

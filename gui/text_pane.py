@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from core.model import Document
 
-LAYER_ORDER = ("focus", "marks", "find")
+LAYER_ORDER = ("focus", "marks", "hits", "find")
 
 
 def dropped_paths(mime) -> list[str]:
