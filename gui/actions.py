@@ -100,6 +100,7 @@ def _edit_view_menus(window, acts: dict) -> None:
     sidebar = window.sidebar.toggleViewAction() if hasattr(window.sidebar,
                                                            "toggleViewAction") else None
     view = window.menuBar().addMenu("&View")
+    acts["view_menu"] = view
     view.addActions([sync, wrap])
     if sidebar is not None:
         view.addAction(sidebar)

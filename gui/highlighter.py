@@ -25,6 +25,7 @@ class SpanHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, theme: Theme) -> None:
         super().__init__(document)
         self._theme = theme
+        self._view: str | None = None  # core.view.modes key (None: Everything)
         self._spans = RangeIndex([])
         self._changes = RangeIndex([])
         self._moved: set[int] = set()
@@ -40,14 +41,21 @@ class SpanHighlighter(QSyntaxHighlighter):
     def _build_formats(self) -> None:
         for kind in ("shared", "reworded", "unique"):
             for moved in (False, True):
-                self._formats[kind, moved] = kind_format(self._theme, kind, moved)
-        self._changed = {m: changed_format(self._theme, m) for m in (False, True)}
+                self._formats[kind, moved] = kind_format(self._theme, kind, moved, self._view)
+        self._changed = {m: changed_format(self._theme, m, self._view) for m in (False, True)}
 
     def set_theme(self, theme: Theme) -> None:
         """Switch colours (system palette changed) and repaint progressively."""
         self._theme = theme
         self._build_formats()
         self._restart()
+
+    def set_view(self, view: str | None) -> None:
+        """Draw the marks as view ``view`` does (Everything, Copied, Changes, Plain)."""
+        if view != self._view:
+            self._view = view
+            self._build_formats()
+            self._restart()
 
     def set_spans(self, spans: RangeIndex, matches: Sequence[Match], side: int) -> None:
         """Show a new result's spans (indexed) for document ``side`` (0 = A, 1 = B)."""

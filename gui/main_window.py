@@ -25,7 +25,7 @@ from core.model import Document, Result
 from core.readers.load import DEFAULT_MAX_BYTES, load_document
 from core.view.alignment import AlignmentMap
 from core.view.ranges import RangeIndex, span_index
-from core.view.summary import status_text
+from core.view.summary import banner, status_text
 from gui.actions import build_actions, fit_toolbar, update_action_states
 from gui.find_bar import FindBar
 from gui.highlighter import SpanHighlighter
@@ -38,6 +38,7 @@ from gui.settings import load_flag, load_options
 from gui.summary_panel import SummaryPanel
 from gui.sync_scroll import SyncScroller
 from gui.text_pane import PaneHeader, TextPane
+from gui.view_switch import ViewSwitch
 from gui.window_files import FilesMixin
 from gui.window_navigation import NavigationMixin
 from gui.window_reports import ReportsMixin
@@ -82,6 +83,10 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self._build_central()
         self._build_status_bar()
         self.actions_ = build_actions(self)
+        self.view_switch = ViewSwitch(self)
+        self.view_switch.add_to_menu(self.actions_["view_menu"])
+        self.actions_["toolbar"].addSeparator()
+        self.actions_["toolbar"].addWidget(self.view_switch.combo)
         self._connect()
         self.init_files()
         self.init_navigation()
@@ -133,6 +138,15 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         column = QVBoxLayout(area)
         column.setContentsMargins(4, 4, 4, 0)
         column.addWidget(self.legend)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Comparison verdict")
+        self.banner.setStyleSheet("QLabel#banner { font-weight: bold; padding: 6px;"
+                                  " border: 1px solid palette(mid); border-radius: 3px;"
+                                  " background: palette(alternate-base); }")
+        self.banner.hide()
+        column.addWidget(self.banner)
         column.addLayout(compare_row, 1)
         column.addWidget(self.find_bar)
         self.summary = SummaryPanel()
@@ -187,6 +201,11 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
                 lambda offset, s=side: self.panes[s].scroll_to_offset(offset))
 
     # -- public API --------------------------------------------------------------------------
+    @property
+    def view_mode(self) -> str:
+        """The chosen view (core.view.modes key); the report follows it."""
+        return self.view_switch.key
+
     @property
     def current_result(self) -> Result | None:
         """The Result shown, or None."""
@@ -328,6 +347,8 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.link_map.set_result(result)
         self.summary.set_result(result, self.theme)
         self.reset_navigation(result, alignment)
+        self.banner.setText(banner(result))
+        self.banner.setVisible(bool(self.banner.text()))
         if result is not None:
             self.summary_label.setText(status_text(result))
             self.elapsed_label.setText(f"compared in {result.elapsed:.2f} s")

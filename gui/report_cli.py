@@ -19,6 +19,7 @@ from core.cli import (
 from core.errors import ConcordError, display_name, escape_text
 from core.fileio import ensure_not_input
 from core.model import Result
+from core.view.modes import MODES
 
 FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 
@@ -42,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="paper size of the PDF (default A4)")
     parser.add_argument("--no-entities", action="store_true",
                         help="leave out the named-entity table (faster)")
+    parser.add_argument("--view", default="everything", choices=[m.key for m in MODES],
+                        help="what the marks emphasise, as the window's View switch: "
+                             "everything, copied (lifted word for word), changes, plain "
+                             "(default everything)")
     add_engine_options(parser)
     return parser
 
@@ -104,12 +109,12 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "html":
         from core.report import write_report_html
 
-        write_report_html(result, args.output)
+        write_report_html(result, args.output, view=args.view)
         return EXIT_OK
     app = ensure_qt()
     from gui.printing import export_pdf
 
-    export_pdf(result, args.output, args.page_size)
+    export_pdf(result, args.output, args.page_size, view=args.view)
     del app
     return EXIT_OK
 

@@ -45,11 +45,11 @@ class ReportsMixin:
 
     def print_report(self) -> None:
         """File > Print…"""
-        self._run_report("print_result", self, self._result)
+        self._run_report("print_result", self, self._result, self.view_mode)
 
     def preview_report(self) -> None:
         """File > Print Preview…"""
-        self._run_report("preview_result", self, self._result)
+        self._run_report("preview_result", self, self._result, self.view_mode)
 
     def _export(self, name: str, suffix: str, filter_: str) -> None:
         if self._result is None:
@@ -59,7 +59,10 @@ class ReportsMixin:
                                f"{a}-vs-{b}.{suffix}")
         path, _ = QFileDialog.getSaveFileName(self, f"Export {suffix.upper()}", default, filter_)
         if path:
-            self._run_report(name, self._result, path)
+            if name == "export_pdf":
+                self._run_report(name, self._result, path, "A4", self.view_mode)
+            else:
+                self._run_report(name, self._result, path, self.view_mode)
             self.statusBar().showMessage(f"Exported {path}", 5000)
 
     def export_pdf(self) -> None:

@@ -142,3 +142,23 @@ def test_unique_span_alone_has_no_match_number():
     rows = aligned_rows(result)
     assert sorted(r.title for r in rows) == ["Only in A", "Only in B"]
     assert all(isinstance(s, Span) for s in result.spans[0])
+
+
+def _rule(html: str, selector: str) -> str:
+    for line in html.splitlines():
+        if line.startswith(selector + " {"):
+            return line
+    return ""
+
+
+def test_report_follows_the_chosen_view():
+    result = make_result(SAMPLE)
+    everything = report_html(result)
+    assert "background-color" in _rule(everything, "span.rw")
+    copied = report_html(result, view="copied")
+    assert "background-color" in _rule(copied, "span.sh")
+    assert "wavy" in _rule(copied, "span.rw") and "background" not in _rule(copied, "span.rw")
+    assert _rule(copied, "span.uq") == "" and _rule(copied, "span.chg") == ""
+    assert "View: Copied." in copied
+    plain = report_html(result, view="plain")
+    assert all(_rule(plain, f"span.{c}") == "" for c in ("sh", "rw", "uq", "chg"))

@@ -1,0 +1,83 @@
+"""The view switch, the banner for identical / unrelated files."""
+
+from __future__ import annotations
+
+from gui_fixtures import build_result
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
+
+from core.readers.load import document_from_text
+
+
+def _formats(pane):
+    block, found = pane.document().begin(), []
+    while block.isValid():
+        for fr in block.layout().formats():
+            found.append((block.position() + fr.start, fr.length, QTextCharFormat(fr.format)))
+        block = block.next()
+    return found
+
+
+def _kinds(window, side=0):
+    """{kind: (has tint, underline style)} as drawn in pane ``side``."""
+    for h in window.highlighters:
+        h.finish()
+    out = {}
+    for start, _length, fmt in _formats(window.panes[side]):
+        span = window._indexes[side].at(start)
+        if span is not None and fmt.fontWeight() < 700:
+            tinted = fmt.background().style() != Qt.BrushStyle.NoBrush
+            out[span.kind] = (tinted, fmt.underlineStyle())
+    return out
+
+
+def test_copied_view_keeps_shared_strong_and_reworded_faint(shown):
+    everything = _kinds(shown)
+    assert all(tint for tint, _ in everything.values())
+    shown.view_switch.actions["copied"].trigger()
+    copied = _kinds(shown)
+    assert copied["shared"] == everything["shared"]
+    assert copied["reworded"][0] is False and copied["reworded"][1] == everything["reworded"][1]
+    assert "unique" not in copied  # no mark at all
+    assert shown.view_switch.combo.currentText() == "Copied"
+
+
+def test_changes_view_makes_changed_words_strong_and_plain_has_no_colour(shown):
+    shown.view_switch.set("changes")
+    for h in shown.highlighters:
+        h.finish()
+    bold = [f for _s, _l, f in _formats(shown.panes[0]) if f.fontWeight() >= 700]
+    assert bold and bold[0].background().style() != Qt.BrushStyle.NoBrush
+    assert _kinds(shown)["shared"][0] is False
+    shown.view_switch.set("plain")
+    assert _kinds(shown) == {}
+    assert shown.link_map.isVisible()  # the bands stay
+
+
+def test_view_is_remembered(shown, window):
+    from gui.main_window import MainWindow
+
+    shown.view_switch.set("changes")
+    again = MainWindow()
+    assert again.view_mode == "changes"
+    again.close()
+
+
+def test_banner_says_when_files_are_identical_or_unrelated(window, qtbot):
+    same = document_from_text("Both files say exactly this sentence.\n", "a.txt")
+    twin = document_from_text("Both files say exactly this sentence.\n", "b.txt")
+    window.set_document(0, same, compare=False)
+    window.set_document(1, twin, compare=False)
+    from dataclasses import replace
+
+    result = build_result(document_from_text(
+        "Alpha is a sentence that both documents share. Beta was said one way here. "
+        "Gamma only appears in the first text.\nDelta is a sentence that moved later.\n",
+        "a.txt"), document_from_text(
+        "Delta is a sentence that moved later.\nAlpha is a sentence that both documents "
+        "share. Beta was told another way here. Epsilon only appears in the second.\n",
+        "b.txt"))
+    window._show_result(result)
+    assert not window.banner.isVisible()
+    window._show_result(replace(result, documents=(same, twin)))
+    assert window.banner.isVisible() and window.banner.text() == "The files are identical."
