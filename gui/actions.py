@@ -128,7 +128,16 @@ def _go_menu(window, acts: dict) -> None:
     about = _action(window, "&About Concord", lambda: QMessageBox.about(
         window, "About Concord", "Concord compares two documents the way a careful editor "
         "would: shared, reworded and unique passages."))
-    window.menuBar().addMenu("&Help").addAction(about)
+    from gui import help_dialogs
+
+    acts["help_keys"] = _action(window, "&Keyboard shortcuts", lambda: help_dialogs
+                                .show_shortcuts(window), ["F1"])
+    acts["help_how"] = _action(window, "&How Concord compares",
+                               lambda: help_dialogs.show_how_it_compares(window))
+    help_menu = window.menuBar().addMenu("&Help")
+    help_menu.addActions([acts["help_keys"], acts["help_how"]])
+    help_menu.addSeparator()
+    help_menu.addAction(about)
 
 
 def _toolbar(window, acts: dict) -> None:

@@ -81,3 +81,18 @@ def test_banner_says_when_files_are_identical_or_unrelated(window, qtbot):
     assert not window.banner.isVisible()
     window._show_result(replace(result, documents=(same, twin)))
     assert window.banner.isVisible() and window.banner.text() == "The files are identical."
+
+
+def test_help_pages_are_offline_and_list_every_shortcut(shown):
+    from gui import help_dialogs
+
+    dialog = help_dialogs.show_shortcuts(shown)
+    text = dialog.browser.toPlainText()
+    for key in ("F7", "Ctrl+F", "Esc", "Ctrl+1", "Ctrl+L", "F1"):
+        assert key in text, key
+    dialog.close()
+    how = help_dialogs.show_how_it_compares(shown)
+    text = how.browser.toPlainText()
+    assert "Shared word for word" in text and "Copied" in text and "moved out" in text
+    assert "http" not in how.browser.toHtml().replace("http://www.w3.org", "")
+    how.close()
