@@ -10,7 +10,7 @@ from PySide6.QtGui import QSyntaxHighlighter, QTextBlock, QTextCharFormat, QText
 
 from core.model import Match
 from core.view.ranges import RangeIndex, change_index
-from gui.palette import Theme, changed_format, kind_format
+from gui.palette import Theme, changed_format, kind_format, muted_format
 
 SLICE_SECONDS = 0.012  # main-thread time per background highlighting step
 
@@ -29,6 +29,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._spans = RangeIndex([])
         self._changes = RangeIndex([])
         self._moved: set[int] = set()
+        self._muted = RangeIndex([])  # boilerplate lines, drawn grey over any kind
         self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
         self._changed: dict[bool, QTextCharFormat] = {}
         self._done: set[int] = set()  # block numbers formatted for the current spans
@@ -43,11 +44,17 @@ class SpanHighlighter(QSyntaxHighlighter):
             for moved in (False, True):
                 self._formats[kind, moved] = kind_format(self._theme, kind, moved, self._view)
         self._changed = {m: changed_format(self._theme, m, self._view) for m in (False, True)}
+        self._muted_format = muted_format(self._theme)
 
     def set_theme(self, theme: Theme) -> None:
         """Switch colours (system palette changed) and repaint progressively."""
         self._theme = theme
         self._build_formats()
+        self._restart()
+
+    def set_boilerplate(self, ranges: list[tuple[int, int]]) -> None:
+        """Grey these ranges (site furniture) whatever their kind; [] to stop."""
+        self._muted = RangeIndex([(s, e, None) for s, e in ranges])
         self._restart()
 
     def set_view(self, view: str | None) -> None:
@@ -121,3 +128,6 @@ class SpanHighlighter(QSyntaxHighlighter):
         for c_start, c_end, match in self._changes.overlapping(start, end):
             lo, hi = max(c_start, start), min(c_end, end)
             self.setFormat(lo - start, hi - lo, self._changed[match.moved])
+        for m_start, m_end, _none in self._muted.overlapping(start, end):
+            lo, hi = max(m_start, start), min(m_end, end)
+            self.setFormat(lo - start, hi - lo, self._muted_format)

@@ -136,10 +136,12 @@ class SummaryPanel(QWidget):
         layout.addWidget(self.position)
         layout.addWidget(self.view, 1)
 
-    def set_result(self, result: Result | None, theme: Theme = LIGHT) -> None:
-        """Show ``result``'s figures and matches."""
+    def set_result(self, result: Result | None, theme: Theme = LIGHT,
+                   boilerplate: tuple[int, int] = (0, 0)) -> None:
+        """Show ``result``'s figures (boilerplate counted apart) and matches."""
         self.model.set_result(result, theme)
-        self.figures.setText(summary_html(result) if result else "No comparison yet.")
+        self.figures.setText(summary_html(result, boilerplate) if result
+                             else "No comparison yet.")
         self.figures.setToolTip("A: {}\nB: {}".format(*(d.name for d in result.documents))
                                 if result else "")
         self.position.setText(f"Matches ({len(result.matches)}), select to jump:"
@@ -180,11 +182,11 @@ class SummaryPanel(QWidget):
             self.match_activated.emit(self.model.match_at(current.row()).id)
 
 
-def summary_html(result: Result) -> str:
+def summary_html(result: Result, boilerplate: tuple[int, int] = (0, 0)) -> str:
     """The verdict, then the similarity figures as a small table headed A / B."""
     body = "".join(f"<tr><td>{html.escape(label)}</td><td align='right'>&nbsp;{a}</td>"
                    f"<td align='right'>&nbsp;{b}</td></tr>"
-                   for label, a, b in figure_rows(result))
+                   for label, a, b in figure_rows(result, boilerplate))
     s = result.summary
     matches = (f"<p>{s.shared_matches} shared and {s.reworded_matches} reworded matches"
                f" ({s.moved_matches} moved); compared in {result.elapsed:.2f} s.</p>")

@@ -162,3 +162,34 @@ def test_report_follows_the_chosen_view():
     assert "View: Copied." in copied
     plain = report_html(result, view="plain")
     assert all(_rule(plain, f"span.{c}") == "" for c in ("sh", "rw", "uq", "chg"))
+
+
+def test_boilerplate_lines_are_found_and_content_is_not():
+    from core.view.boilerplate import boilerplate_ranges
+
+    furniture = ["No comments", "Post a Comment", "Share this", "Share this article",
+                 "Subscribe", "Sign up for our daily newsletter", "By Jane Doe",
+                 "By Olena Vasylenko and Petro Bondar, Kyiv", "Published 14 May 2024",
+                 "May 14, 2024", "Updated: 14:05 GMT", "3 comments", "Related articles",
+                 "Facebook | Twitter | Email", "Tags: floods, Kharkiv",
+                 "© 2024 The Daily Example. All rights reserved."]
+    content = ["By noon the river had risen two metres above its banks.",
+               "The council said 3,400 people left their homes on Tuesday night.",
+               "Share prices fell sharply after the flood warnings were issued to every "
+               "business in the lower town, the chamber said.",
+               "Subscribers to the water company were told to boil their water.",
+               "By then it was over.", "by the river"]
+    text = "\n".join(furniture + content)
+    found = {text[s:e] for s, e in boilerplate_ranges(text)}
+    assert found == set(furniture)
+
+
+def test_unique_boilerplate_is_counted_apart():
+    from core.view.boilerplate import boilerplate_ranges, unique_boilerplate_chars
+
+    result = make_result([("shared", "The river rose two metres overnight in the town."),
+                          ("b", "Share this"), ("b", "A new sentence only B has here.")])
+    text_b = result.documents[1].text
+    ranges = boilerplate_ranges(text_b)
+    assert [text_b[s:e] for s, e in ranges] == ["Share this"]
+    assert unique_boilerplate_chars(text_b, result.spans[1], ranges) == len("Sharethis")

@@ -78,18 +78,32 @@ def part(fraction: float) -> str:
     return f"{'nearly' if fraction < value else 'just over'} {word}"
 
 
-def figure_rows(result: Result) -> list[tuple[str, str, str]]:
-    """The summary table (label, A, B), as the window's sidebar shows it."""
+def figure_rows(result: Result,
+                boilerplate: tuple[int, int] = (0, 0)) -> list[tuple[str, str, str]]:
+    """The summary table (label, A, B), as the window's sidebar shows it.
+
+    ``boilerplate``: unique characters of each side that are site furniture; they are
+    counted apart from the unique content (a row of their own)."""
     a, b = result.summary.a, result.summary.b
-    return [
+
+    def unique(s: DocSummary, furniture: int) -> str:
+        return percent((s.unique_chars - furniture) / s.chars if s.chars else 0.0)
+
+    rows = [
         ("Found in the other", percent(a.found_in_other), percent(b.found_in_other)),
         ("Shared", percent(a.share("shared")), percent(b.share("shared"))),
         ("Reworded", percent(a.share("reworded")), percent(b.share("reworded"))),
-        ("Unique", percent(a.share("unique")), percent(b.share("unique"))),
+        ("Unique", unique(a, boilerplate[0]), unique(b, boilerplate[1])),
+    ]
+    if any(boilerplate):
+        rows.append(("Boilerplate", percent(boilerplate[0] / a.chars if a.chars else 0.0),
+                     percent(boilerplate[1] / b.chars if b.chars else 0.0)))
+    rows += [
         ("Unique passages", str(result.summary.unique_passages_a),
          str(result.summary.unique_passages_b)),
         ("Words", f"{a.words:,}", f"{b.words:,}"),
     ]
+    return rows
 
 
 def _side(side: str, other: str, s: DocSummary) -> str:

@@ -96,3 +96,25 @@ def test_help_pages_are_offline_and_list_every_shortcut(shown):
     assert "Shared word for word" in text and "Copied" in text and "moved out" in text
     assert "http" not in how.browser.toHtml().replace("http://www.w3.org", "")
     how.close()
+
+
+def test_boilerplate_is_greyed_counted_apart_and_can_be_turned_off(window, qtbot):
+    from core.comparison.engine import compare
+
+    text_a = "The river rose two metres overnight and flooded the lower town.\n"
+    text_b = text_a + "Share this\nSign up for our daily newsletter\n"
+    doc_a, doc_b = document_from_text(text_a, "a.txt"), document_from_text(text_b, "b.txt")
+    window.set_document(0, doc_a, compare=False)
+    window.set_document(1, doc_b, compare=False)
+    window._show_result(compare(doc_a, doc_b))
+    for h in window.highlighters:
+        h.finish()
+    start = text_b.index("Share this")
+    grey = [f for s, _l, f in _formats(window.panes[1]) if s >= start]
+    assert grey and all(f.foreground().color().name() == window.theme.muted.lower()
+                    for f in grey)
+    figures = window.summary.figures.text()
+    assert "Boilerplate" in figures
+    window.actions_["mute_boilerplate"].setChecked(False)
+    assert window.boilerplate == [[], []]
+    assert "Boilerplate" not in window.summary.figures.text()
