@@ -97,11 +97,17 @@ def _edit_view_menus(window, acts: dict) -> None:
                                                        else p.LineWrapMode.NoWrap)
                                      for p in window.panes])
     acts["wrap"] = wrap
+    numbers = QAction("&Line numbers", window)
+    numbers.setCheckable(True)
+    numbers.setShortcut(QKeySequence("Ctrl+Shift+L"))
+    numbers.setToolTip("Number the lines of both documents, as the report does (Ctrl+Shift+L)")
+    numbers.toggled.connect(window.set_line_numbers)
+    acts["line_numbers"] = numbers
     sidebar = window.sidebar.toggleViewAction() if hasattr(window.sidebar,
                                                            "toggleViewAction") else None
     view = window.menuBar().addMenu("&View")
     acts["view_menu"] = view
-    view.addActions([sync, wrap])
+    view.addActions([sync, wrap, numbers])
     if sidebar is not None:
         view.addAction(sidebar)
 

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QTextCharFormat
+from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,10 +24,10 @@ from core.errors import ConcordError
 from core.model import Document, Result
 from core.readers.load import DEFAULT_MAX_BYTES, load_document
 from core.view.alignment import AlignmentMap
-from core.view.boilerplate import boilerplate_ranges, unique_boilerplate_chars
 from core.view.ranges import RangeIndex, span_index
 from core.view.summary import banner, status_text
 from gui.actions import build_actions, fit_toolbar, update_action_states
+from gui.boilerplate_view import BoilerplateMuting
 from gui.find_bar import FindBar
 from gui.highlighter import SpanHighlighter
 from gui.legend import Legend
@@ -74,8 +74,6 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.encoding: str | None = None
         self.entities_enabled = True  # read by the entity panel (--no-entities turns it off)
         self.options = load_options()
-        self.mute_boilerplate = load_flag("mute_boilerplate", True)
-        self.boilerplate: list[list[tuple[int, int]]] = [[], []]
         self.theme = current_theme()
         self._result: Result | None = None
         self._indexes: tuple[RangeIndex, RangeIndex] = (RangeIndex([]), RangeIndex([]))
@@ -88,13 +86,17 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.actions_ = build_actions(self)
         self.view_switch = ViewSwitch(self)
         self.view_switch.add_to_menu(self.actions_["view_menu"])
-        self._add_view_toggles()
+        self.muting = BoilerplateMuting(self)
+        self.actions_["mute_boilerplate"] = self.muting.action
+        self.actions_["view_menu"].addSeparator()
+        self.actions_["view_menu"].addAction(self.muting.action)
         self.actions_["toolbar"].addSeparator()
         self.actions_["toolbar"].addWidget(self.view_switch.combo)
         self._connect()
         self.init_files()
         self.init_navigation()
         self.set_sync_scroll(load_flag("sync_scroll", True))
+        self.set_line_numbers(load_flag("line_numbers", False))
         self.update_actions()
         self.apply_theme(force=True)
         self.resize(1280, 800)
@@ -225,6 +227,15 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         """Add a tab to the right-hand sidebar (e.g. the entity list); returns its index."""
         return self.sidebar.addTab(widget, title)
 
+    def set_line_numbers(self, on: bool) -> None:
+        """View > Line numbers (remembered)."""
+        for pane in self.panes:
+            pane.show_line_numbers(on)
+        save_flag("line_numbers", on)
+        action = self.actions_.get("line_numbers")
+        if action is not None and action.isChecked() != on:
+            action.setChecked(on)
+
     def highlight_ranges(self, side: int, ranges: list[tuple[int, int]],
                          scroll_to_first: bool = True) -> None:
         """Mark ``ranges`` of pane ``side`` (entity mentions...) in the text and on its ruler."""
@@ -349,7 +360,7 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
                                   len(result.documents[1].text)) if result else None)
         self.sync.set_map(alignment)
         self.link_map.set_result(result)
-        self.summary.set_result(result, self.theme, self._apply_boilerplate(result))
+        self.summary.set_result(result, self.theme, self.muting.apply(result))
         self.reset_navigation(result, alignment)
         self.banner.setText(banner(result))
         self.banner.setVisible(bool(self.banner.text()))
@@ -364,30 +375,6 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
             self.elapsed_label.setText("")
         self.update_actions()
         self.result_changed.emit(result)  # None too: panels drop what belonged to the old one
-
-    def _apply_boilerplate(self, result: Result | None) -> tuple[int, int]:
-        """Grey site furniture in both panes (unless turned off); returns the unique
-        characters of each side that it accounts for (counted apart in the summary)."""
-        counts = [0, 0]
-        enabled = self.mute_boilerplate and result is not None
-        for side in (0, 1):
-            ranges = boilerplate_ranges(result.documents[side].text) if enabled else []
-            self.boilerplate[side] = ranges
-            self.highlighters[side].set_boilerplate(ranges)
-            if ranges:
-                counts[side] = unique_boilerplate_chars(result.documents[side].text,
-                                                        result.spans[side], ranges)
-        return counts[0], counts[1]
-
-    def set_mute_boilerplate(self, enabled: bool) -> None:
-        """View > Mute boilerplate: grey and count apart share buttons, bylines..."""
-        self.mute_boilerplate = enabled
-        save_flag("mute_boilerplate", enabled)
-        if self._result is not None:
-            self.summary.set_result(self._result, self.theme,
-                                    self._apply_boilerplate(self._result))
-            for side in (0, 1):
-                self.highlight_visible(side)
 
     def passage_tooltip(self, side: int, offset: int) -> str:
         """'Reworded passage · 64% similar · moved' for the passage under the mouse."""
@@ -469,17 +456,6 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         super().resizeEvent(event)
         fit_toolbar(self)
         self._fit_sidebar()
-
-    def _add_view_toggles(self) -> None:
-        mute = QAction("&Mute boilerplate", self)
-        mute.setCheckable(True)
-        mute.setChecked(self.mute_boilerplate)
-        mute.setToolTip("Grey site furniture (share buttons, comment counters, newsletter "
-                        "lines, bylines, datelines) and count it apart from unique content")
-        mute.toggled.connect(self.set_mute_boilerplate)
-        self.actions_["mute_boilerplate"] = mute
-        self.actions_["view_menu"].addSeparator()
-        self.actions_["view_menu"].addAction(mute)
 
     def _fit_sidebar(self) -> None:
         """The sidebar yields to the panes: a quarter of the window, 220-380 px, unless the

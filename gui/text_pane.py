@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.model import Document
+from core.view.paragraphs import hard_wrapped
 
 LAYER_ORDER = ("focus", "marks", "hits", "find")
 
@@ -61,14 +62,33 @@ class TextPane(QPlainTextEdit):
         self.setFont(font)
         self.setPlaceholderText("Drop a file here, or use File > Open.")
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        from gui.line_numbers import LineNumberArea
+        from gui.paragraph_layout import ParagraphLayout
+
+        self.paragraphs = ParagraphLayout(self.document())
+        self.document().setDocumentLayout(self.paragraphs)
+
+        self.line_numbers = LineNumberArea(self)
+        self.line_numbers.hide()
         self._last_hover = -2
         self.tooltip_provider: Callable[[int], str] | None = None
+
+    def show_line_numbers(self, on: bool) -> None:
+        """Show or hide the line numbers beside the text."""
+        self.line_numbers.setVisible(on)
+        self.line_numbers.refit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.line_numbers.refit()
 
     # -- content -----------------------------------------------------------------------------
     def set_text(self, text: str) -> None:
         """Replace the text and clear every layer."""
         self._layers.clear()
         self.setExtraSelections([])
+        self.paragraphs.single_breaks = not hard_wrapped(text)
+        self.paragraphs.gap = round(self.fontMetrics().lineSpacing() * 0.6)
         self.setPlainText(text)
 
     def set_layer(self, name: str, ranges: Sequence[tuple[int, int]],

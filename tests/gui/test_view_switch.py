@@ -116,5 +116,45 @@ def test_boilerplate_is_greyed_counted_apart_and_can_be_turned_off(window, qtbot
     figures = window.summary.figures.text()
     assert "Boilerplate" in figures
     window.actions_["mute_boilerplate"].setChecked(False)
-    assert window.boilerplate == [[], []]
+    assert window.muting.ranges == [[], []]
     assert "Boilerplate" not in window.summary.figures.text()
+
+
+def test_line_numbers_toggle(shown, qtbot):
+    pane = shown.panes[0]
+    assert not pane.line_numbers.isVisible() and pane.viewportMargins().left() == 0
+    shown.actions_["line_numbers"].setChecked(True)
+    qtbot.wait(20)
+    assert pane.line_numbers.isVisible() and pane.viewportMargins().left() > 0
+    assert pane.line_numbers.numbers_shown()[:2] == [1, 2]  # TEXT_A has two lines
+    shown.actions_["line_numbers"].setChecked(False)
+    assert pane.viewportMargins().left() == 0
+
+
+def test_single_line_breaks_and_blank_lines_are_spaced_alike(qtbot):
+    """Seen: single line breaks between paragraphs showed as a dense wall next to a document
+    with blank lines. The text (and every offset) stays as it is; only the layout differs."""
+    from gui.text_pane import TextPane
+
+    para = "A paragraph of some length that stays on one line."
+    tops = []
+    for text in (f"{para}\n{para}\n{para}", f"{para}\n\n{para}\n\n\n{para}"):
+        pane = TextPane()
+        qtbot.addWidget(pane)
+        pane.resize(900, 400)
+        pane.set_text(text)
+        pane.show()
+        doc = pane.document()
+        assert pane.toPlainText() == text
+        starts = [i for i in range(doc.blockCount()) if doc.findBlockByNumber(i).text()]
+        tops.append([pane.blockBoundingGeometry(doc.findBlockByNumber(i)).top() for i in starts])
+    assert tops[0] == tops[1]
+    assert tops[0][1] - tops[0][0] > pane.fontMetrics().lineSpacing()  # a visible gap
+
+
+def test_hard_wrapped_text_keeps_its_lines_together():
+    from core.view.paragraphs import hard_wrapped
+
+    wrapped = "\n".join(["A line of a hard-wrapped e-mail, about sixty characters."] * 8)
+    assert hard_wrapped(wrapped + "\n\n" + wrapped)
+    assert not hard_wrapped("One long paragraph per line. " * 8 + "\n" + "Another. " * 30 + "\nx")
