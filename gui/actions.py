@@ -127,8 +127,14 @@ def _go_menu(window, acts: dict) -> None:
     acts["escape"] = _action(window, "C&lear marks", window.escape, ["Esc"],
                              "Close Find, clear search hits, entity marks and the emphasis; "
                              "stop a running comparison")
+    acts["focus_next"] = _action(window, "Next &area", window.cycle_focus, ["F6"],
+                                 "Move the keyboard focus: pane A, pane B, the sidebar")
+    acts["focus_prev"] = _action(window, "Previous ar&ea", lambda: window.cycle_focus(True),
+                                 ["Shift+F6"])
     go = window.menuBar().addMenu("&Go")
     go.addActions([acts["next_diff"], acts["prev_diff"], acts["next_match"], acts["prev_match"]])
+    go.addSeparator()
+    go.addActions([acts["focus_next"], acts["focus_prev"]])
     go.addSeparator()
     go.addActions([acts["compare"], acts["cancel"], acts["escape"]])
     about = _action(window, "&About Concord", lambda: QMessageBox.about(

@@ -111,7 +111,11 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.sync = SyncScroller(self.panes, self)
         for side, pane in enumerate(self.panes):
             pane.setObjectName(f"pane-{SIDE_NAMES[side]}")
+            pane.setAccessibleName(f"Document {SIDE_NAMES[side]}")
+            self.rulers[side].setAccessibleName(f"Overview of document {SIDE_NAMES[side]}")
+            self.headers[side].setAccessibleName(f"Details of document {SIDE_NAMES[side]}")
             pane.tooltip_provider = lambda offset, s=side: self.passage_tooltip(s, offset)
+        self.link_map.setAccessibleName("Connector bands between the documents")
 
     def _side_widget(self, side: int) -> QWidget:
         row = QHBoxLayout()
@@ -201,6 +205,7 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
             pane.files_dropped.connect(lambda paths, s=side: self.load_dropped(paths, s))
             pane.hovered.connect(lambda offset, s=side: self._on_hover(s, offset))
             pane.clicked.connect(lambda offset, s=side: self._on_click(s, offset))
+            pane.cursorPositionChanged.connect(lambda s=side: self._on_caret(s))
             pane.verticalScrollBar().valueChanged.connect(lambda _v, s=side: self._on_scroll(s))
             pane.updateRequest.connect(lambda *_a, s=side: self._update_ruler(s))
             self.rulers[side].jump_requested.connect(
@@ -369,6 +374,9 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
             self.elapsed_label.setText(f"compared in {result.elapsed:.2f} s")
             self.setWindowTitle(f"{result.documents[0].name} ↔ {result.documents[1].name}"
                                 " — Concord")
+            for side in (0, 1):
+                self.panes[side].setAccessibleName(
+                    f"Document {SIDE_NAMES[side]}: {result.documents[side].name}")
             self.timings["highlight"] = time.perf_counter() - started
             self.sync.follow(0)
         else:
@@ -395,6 +403,24 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
 
     def _on_hover(self, side: int, offset: int) -> None:
         self.set_focus_match(self._match_at(side, offset) if offset >= 0 else self._focus_match)
+
+    def _on_caret(self, side: int) -> None:
+        """Keyboard users get the passage's tooltip in the status bar as the caret moves."""
+        pane = self.panes[side]
+        if pane.hasFocus() and self._result is not None:
+            tip = self.passage_tooltip(side, pane.textCursor().position())
+            if tip:
+                self.statusBar().showMessage(tip.replace("click", "Enter"), 4000)
+
+    def cycle_focus(self, backwards: bool = False) -> None:
+        """F6 / Shift+F6: pane A, pane B, the sidebar, and round again."""
+        order = [self.panes[0], self.panes[1], self.sidebar.currentWidget() or self.sidebar]
+        current = next((i for i, w in enumerate(order)
+                        if w.hasFocus() or w.isAncestorOf(self.focusWidget())), -1)
+        target = order[(current + (-1 if backwards else 1)) % len(order)]
+        if target is order[2] and target is self.summary:
+            target = self.summary.view
+        target.setFocus()
 
     def _on_click(self, side: int, offset: int) -> None:
         match_id = self._match_at(side, offset)

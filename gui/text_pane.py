@@ -55,8 +55,10 @@ class TextPane(QPlainTextEdit):
         self.setMouseTracking(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        # A caret for keyboard users: arrows move it, Enter shows the passage's counterpart.
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
         font.setPointSizeF(max(font.pointSizeF(), 10.5))
         self.setFont(font)
@@ -177,6 +179,13 @@ class TextPane(QPlainTextEdit):
         super().leaveEvent(event)
         self._last_hover = -2
         self.hovered.emit(-1)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        # Keyboard users: Enter on a passage does what a click does (show its counterpart).
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.clicked.emit(self.textCursor().position())
+            return
+        super().keyPressEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().mouseReleaseEvent(event)

@@ -59,3 +59,28 @@ def test_gutter_widens_with_the_window(window, qtbot):
     window.resize(1920, 1080)
     qtbot.wait(20)
     assert window.link_map.width() >= narrow + 30
+
+
+def test_bands_only_for_matches_visible_on_both_sides(window, qtbot):
+    from core.comparison.engine import compare
+
+    paras_a = [f"Paragraph {i} tells the same story in both documents, word for word, "
+               f"about the flood number {i} of the season." for i in range(80)]
+    paras_b = list(reversed(paras_a))  # the counterparts of the top of A sit at B's end
+    doc_a = document_from_text("\n\n".join(paras_a), "a.txt")
+    doc_b = document_from_text("\n\n".join(paras_b), "b.txt")
+    window.set_document(0, doc_a, compare=False)
+    window.set_document(1, doc_b, compare=False)
+    window._show_result(compare(doc_a, doc_b))
+    window.set_sync_scroll(False)
+    window.resize(1280, 800)
+    window.link_map.repaint()
+    drawn = window.link_map.visible_paths()
+    assert drawn  # stubs for A's visible passages
+    full = window.link_map.band_ids()
+    for match_id in full:
+        match = window.current_result.match_by_id(match_id)
+        _a0, a1 = window.panes[0].visible_range()
+        b0, b1 = window.panes[1].visible_range()
+        assert match.a[0] <= a1 and match.b[0] <= b1 and match.b[1] >= b0
+    assert len(full) < len(drawn)

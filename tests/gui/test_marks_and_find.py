@@ -96,3 +96,31 @@ def test_the_row_f7_selects_is_drawn_selected(shown, qtbot):
                                      view.palette().ColorRole.Highlight)
     active = view.palette().color(view.palette().ColorRole.Highlight)
     assert colour.name() in (highlight.name(), active.name())
+
+
+def test_keyboard_only_use(shown, qtbot):
+    """F6 walks pane A, pane B, the match list; Enter on a passage selects its match."""
+    from PySide6.QtCore import Qt
+
+    shown.activateWindow()
+    shown.panes[0].setFocus()
+    shown.actions_["focus_next"].trigger()
+    assert shown.panes[1].hasFocus()
+    shown.actions_["focus_next"].trigger()
+    assert shown.summary.view.hasFocus()
+    shown.actions_["focus_prev"].trigger()
+    assert shown.panes[1].hasFocus()
+    pane = shown.panes[1]
+    cursor = pane.textCursor()
+    cursor.setPosition(pane.toPlainText().index("Beta"))
+    pane.setTextCursor(cursor)
+    qtbot.keyClick(pane, Qt.Key.Key_Return)
+    assert shown._focus_match == 1
+
+
+def test_screen_reader_names(shown):
+    names = [shown.panes[0].accessibleName(), shown.panes[1].accessibleName(),
+             shown.summary.view.accessibleName(), shown.link_map.accessibleName(),
+             shown.rulers[0].accessibleName(), shown.find_bar.field.accessibleName(),
+             shown.view_switch.combo.accessibleName()]
+    assert all(names) and names[0] == "Document A: a.txt"
