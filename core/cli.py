@@ -6,15 +6,13 @@ import argparse
 import json
 import os
 import sys
-from dataclasses import replace
 from typing import TextIO
 
-from core import __version__
-from core.comparison.engine import compare
+from core import __version__, app
 from core.errors import ConcordError, display_name, escape_text
 from core.fileio import ensure_not_input, write_text_atomic
 from core.model import Document, Options, Result
-from core.readers.load import DEFAULT_MAX_BYTES, load_document
+from core.options import LoadOptions, add_arguments, engine_options, loading_options
 from core.report.text import render_text
 from core.serialize import result_to_dict
 
@@ -37,49 +35,32 @@ Without a command, `concord [A B]` opens the window (with A and B compared).
 
 
 def add_engine_options(parser: argparse.ArgumentParser, with_defaults: bool = True) -> None:
-    """Options shared by every command that runs a comparison.
+    """The flags of every option in core.options.OPTIONS (comparison and loading).
 
     Without defaults, an option not given is None (the window then keeps its saved setting).
     """
-    group = parser.add_argument_group("comparison options")
-    group.add_argument("--min-phrase", type=int, default=Options.min_phrase, metavar="N",
-                       help="shortest verbatim run, in words, that counts as shared "
-                            "(default %(default)s)")
-    group.add_argument("--threshold", type=float, default=Options.threshold, metavar="F",
-                       help="sentence similarity (0-1) from which a pair counts as reworded "
-                            "(default %(default)s)")
-    group.add_argument("--no-fold-case", action="store_true",
-                       help="treat 'Minister' and 'minister' as different words")
-    group.add_argument("--no-fold-punctuation", action="store_true",
-                       help="treat punctuation and curly/straight quotes as part of words")
-    group.add_argument("--encoding", metavar="ENC",
-                       help="read both files with this encoding instead of detecting it")
-    group.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1e6, metavar="MB",
-                       help="refuse files larger than this many megabytes (default %(default)g)")
-    if not with_defaults:
-        parser.set_defaults(min_phrase=None, threshold=None, max_size=None)
+    add_arguments(parser, with_defaults)
 
 
 def options_from_args(args: argparse.Namespace) -> Options:
-    """Engine options from parsed arguments."""
-    return Options(
-        min_phrase=args.min_phrase,
-        threshold=args.threshold,
-        fold_case=not args.no_fold_case,
-        fold_punctuation=not args.no_fold_punctuation,
-    )
+    """Engine options from parsed arguments; OptionError naming a bad one."""
+    return engine_options(args)
 
 
 def load_pair(args: argparse.Namespace) -> tuple[Document, Document]:
     """Both documents named on the command line; raises ConcordError with a clear message."""
-    max_bytes = int(args.max_size * 1e6)
-    docs = (load_document(args.a, args.encoding, max_bytes),
-            load_document(args.b, args.encoding, max_bytes))
-    for doc in docs:  # bad bytes replaced, encoding guessed...: the user must know
-        for warning in doc.warnings:
-            print(f"concord: warning: {display_name(doc.name)}: {escape_text(warning)}",
-                  file=sys.stderr)
+    loading = loading_options(args)
+    docs = app.load_pair((args.a, args.b), loading.encoding, loading.max_bytes)
+    print_warnings(docs)
     return docs
+
+
+def print_warnings(docs: tuple[Document, Document], prog: str = "concord") -> None:
+    """Bad bytes replaced, encoding guessed...: the user must know, one line each."""
+    for doc in docs:
+        for warning in doc.warnings:
+            print(f"{prog}: warning: {display_name(doc.name)}: {escape_text(warning)}",
+                  file=sys.stderr)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,8 +85,6 @@ def build_parser() -> argparse.ArgumentParser:
     cmp.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     cmp.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                      help="colour in text output (default auto; NO_COLOR is honoured)")
-    cmp.add_argument("--no-entities", action="store_true",
-                     help="skip named-entity extraction (faster)")
     add_engine_options(cmp)
     commands.add_parser("report", help="write a printable report (PDF or HTML); "
                                        "see `concord report --help`", add_help=False)
@@ -114,9 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def add_entities(result: Result) -> Result:
     """The result with the entities of both documents filled in."""
-    from core.entities import extract_entities  # spaCy is heavy: load it only when asked
-
-    return replace(result, entities=extract_entities(*result.documents))
+    return app.add_entities(result)
 
 
 def render(result: Result, fmt: str, color: bool) -> str:
@@ -144,15 +121,18 @@ def write_output(text: str, path: str | None) -> None:
     write_text_atomic(text, path)
 
 
+def compare_files(paths: tuple[str, str], options: Options, loading: LoadOptions) -> Result:
+    """The application's comparison (core.app.compare_files) with the table's loading options."""
+    return app.compare_with(paths, options, loading)
+
+
 def run_compare(args: argparse.Namespace) -> int:
     """The `compare` command."""
-    options = options_from_args(args)
+    options, loading = engine_options(args), loading_options(args)
     if args.output:
         ensure_not_input(args.output, (args.a, args.b))
-    doc_a, doc_b = load_pair(args)
-    result = compare(doc_a, doc_b, options)
-    if not args.no_entities:
-        result = add_entities(result)
+    result = compare_files((args.a, args.b), options, loading)
+    print_warnings(result.documents)
     to_terminal = args.output is None and sys.stdout.isatty()
     fmt = args.format or ("text" if to_terminal else "json")
     color = args.output is None and _use_color(args.color, sys.stdout)

@@ -90,13 +90,14 @@ class Entity:
 
 @dataclass(frozen=True)
 class Options:
-    """Engine settings; every field is exposed on the command line and in the GUI."""
+    """Engine settings; each field has a row in core.options.OPTIONS (flag, widget, check)."""
 
     min_phrase: int = 6  # shortest verbatim run, in words, that counts as shared
     threshold: float = 0.3  # sentence similarity at or above which a pair is reworded
     fold_case: bool = True
     fold_punctuation: bool = True  # ignore punctuation and quote styles when matching
     diff_timeout: float = 1.0  # seconds diff-match-patch may spend on one reworded pair
+    semantic: bool = True  # confirm undecided sentence pairs with the sentence-embedding scorer
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,8 @@ class Result:
     options: Options = field(default_factory=Options)
     elapsed: float = 0.0  # seconds the engine took
     entities: tuple[tuple[Entity, ...], tuple[Entity, ...]] | None = None
+    # Plain sentences about how the comparison was made ("semantic scoring unavailable: ...").
+    notes: tuple[str, ...] = ()
 
     def match_by_id(self, match_id: int) -> Match:
         """The match with ``match_id`` (ids are indexes into ``matches``)."""

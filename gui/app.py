@@ -34,9 +34,9 @@ def main(argv: list[str] | None = None) -> int:
         from gui.report_cli import main as report_main
 
         return report_main(args[1:])
-    from gui.window_main import run_window
+    from gui.single_instance import launch  # one window for a pair: see that module
 
-    return run_window(args)
+    return launch(args)
 
 
 if __name__ == "__main__":

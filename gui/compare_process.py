@@ -72,10 +72,10 @@ def child_main() -> int:
             write_message(stdout, ("progress", (stage, float(fraction))))
 
     try:
-        from core.comparison.engine import compare
+        from core.app import compare_documents
 
-        result = compare(docs[0], docs[1], options=options, progress=progress,
-                         should_cancel=cancel.is_set)
+        result = compare_documents(docs, options, progress=progress,
+                                   should_cancel=cancel.is_set)
         write_message(stdout, ("result", result))
     except Exception as exc:  # everything goes back to the parent
         try:
@@ -104,7 +104,7 @@ def child_command() -> list[str]:
 def compare_in_process(doc_a: Document, doc_b: Document, options: Options | None = None,
                        progress: Callable[[str, float], None] | None = None,
                        should_cancel: Callable[[], bool] | None = None) -> Result:
-    """Same contract as core.comparison.engine.compare, computed in a child process."""
+    """Same contract as core.app.compare_documents, computed in a child process."""
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [root, os.environ.get(
         "PYTHONPATH")])))

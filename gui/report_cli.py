@@ -13,12 +13,10 @@ from core.cli import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     add_engine_options,
-    load_pair,
-    options_from_args,
+    print_warnings,
 )
 from core.errors import ConcordError, display_name, escape_text
 from core.fileio import ensure_not_input
-from core.model import Result
 from core.view.modes import MODES
 
 FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
@@ -41,8 +39,6 @@ def build_parser() -> argparse.ArgumentParser:
                         help="report to write; its suffix (.pdf or .html) picks the format")
     parser.add_argument("--page-size", default="A4", type=_page_size, metavar="A4|Letter",
                         help="paper size of the PDF (default A4)")
-    parser.add_argument("--no-entities", action="store_true",
-                        help="leave out the named-entity table (faster)")
     parser.add_argument("--view", default="everything", choices=[m.key for m in MODES],
                         help="what the marks emphasise, as the window's View switch: "
                              "everything, copied (lifted word for word), changes, plain "
@@ -73,17 +69,9 @@ def output_format(args: argparse.Namespace) -> str:
     return fmt
 
 
-def with_entities(result: Result) -> Result:
-    """The result with its entity table, or unchanged (with a warning) if that fails."""
-    from core.cli import add_entities
-
-    try:
-        return add_entities(result)
-    except ConcordError:
-        raise
-    except Exception as exc:  # a missing language model must not cost the whole report
-        print(f"concord report: warning: entities left out ({exc})", file=sys.stderr)
-        return result
+def _entities_left_out(exc: Exception) -> None:
+    """A missing language model must not cost the whole report: warn and go on."""
+    print(f"concord report: warning: entities left out ({exc})", file=sys.stderr)
 
 
 def ensure_qt() -> object:
@@ -98,14 +86,13 @@ def ensure_qt() -> object:
 
 def run(args: argparse.Namespace) -> int:
     """Load, compare and write the report; raises ConcordError / UsageError / OSError."""
-    from core.comparison.engine import compare
+    from core.app import compare_with
+    from core.options import engine_options, loading_options
 
     fmt = output_format(args)
-    options = options_from_args(args)
-    doc_a, doc_b = load_pair(args)
-    result = compare(doc_a, doc_b, options)
-    if not args.no_entities:
-        result = with_entities(result)
+    result = compare_with((args.a, args.b), engine_options(args), loading_options(args),
+                          on_entity_error=_entities_left_out)
+    print_warnings(result.documents, "concord report")
     if fmt == "html":
         from core.report import write_report_html
 

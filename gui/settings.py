@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import replace
+from typing import TypeVar
 
 from PySide6.QtCore import QSettings
 
+from core.errors import OptionError
 from core.model import Options
+from core.options import LoadOptions, rows
+
+T = TypeVar("T")
+SECTIONS = {"engine": "engine", "load": "loading"}
 
 ORGANISATION = "Concord"
 APPLICATION = "Concord"
@@ -29,27 +35,43 @@ def _convert(value: object, default: object) -> object:
     return value
 
 
+def _load(settings: QSettings, scope: str, base: T) -> T:
+    """``base`` with every saved value of the table's ``scope`` that passes its check."""
+    for row in rows(scope):  # type: ignore[arg-type]
+        key = f"{SECTIONS[scope]}/{row.name}"
+        if row.in_dialog and settings.contains(key):
+            try:
+                value = row.check(_convert(settings.value(key), row.type(0)))
+            except (TypeError, ValueError, OptionError):
+                continue  # an edited or stale INI value: keep the default
+            base = replace(base, **{row.name: value})  # type: ignore[type-var]
+    return base
+
+
+def _save(settings: QSettings, scope: str, values: object) -> None:
+    for row in rows(scope, dialog=True):  # type: ignore[arg-type]
+        settings.setValue(f"{SECTIONS[scope]}/{row.name}", getattr(values, row.name))
+    settings.sync()
+
+
 def load_options(settings: QSettings | None = None) -> Options:
     """The saved engine options; defaults for anything missing or unreadable."""
-    settings = settings or app_settings()
-    options = Options()
-    for f in fields(Options):
-        key = f"engine/{f.name}"
-        if settings.contains(key):
-            default = getattr(options, f.name)
-            try:
-                options = replace(options, **{f.name: _convert(settings.value(key), default)})
-            except (TypeError, ValueError):
-                continue
-    return options
+    return _load(settings or app_settings(), "engine", Options())
 
 
 def save_options(options: Options, settings: QSettings | None = None) -> None:
     """Remember ``options`` for the next run."""
-    settings = settings or app_settings()
-    for f in fields(Options):
-        settings.setValue(f"engine/{f.name}", getattr(options, f.name))
-    settings.sync()
+    _save(settings or app_settings(), "engine", options)
+
+
+def load_loading(settings: QSettings | None = None) -> LoadOptions:
+    """The saved loading options (size limit, entities on/off)."""
+    return _load(settings or app_settings(), "load", LoadOptions())
+
+
+def save_loading(loading: LoadOptions, settings: QSettings | None = None) -> None:
+    """Remember the loading options shown in the settings dialog."""
+    _save(settings or app_settings(), "load", loading)
 
 
 def recent_files(settings: QSettings | None = None) -> list[str]:

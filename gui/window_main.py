@@ -7,33 +7,22 @@ import sys
 from pathlib import Path
 
 from core.cli import add_engine_options
+from core.errors import OptionError
 from core.model import Options
+from core.options import engine_options, loading_options
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """Command-line options of the window."""
+    """Command-line options of the window (every row of core.options.OPTIONS)."""
     parser = argparse.ArgumentParser(prog="concord", description="Compare two documents.")
     parser.add_argument("files", nargs="*", help="up to two files: A and B")
     add_engine_options(parser, with_defaults=False)  # unset: the saved settings apply
-    parser.add_argument("--no-entities", action="store_true",
-                        help="do not list named entities (faster)")
     return parser
 
 
 def options_from_args(args: argparse.Namespace, base: Options) -> Options:
     """``base`` with the options given on the command line applied."""
-    from dataclasses import replace
-
-    changes: dict = {}
-    if args.min_phrase is not None:
-        changes["min_phrase"] = args.min_phrase
-    if args.threshold is not None:
-        changes["threshold"] = args.threshold
-    if args.no_fold_case:
-        changes["fold_case"] = False
-    if args.no_fold_punctuation:
-        changes["fold_punctuation"] = False
-    return replace(base, **changes)
+    return engine_options(args, base)
 
 
 def create_app(argv: list[str] | None = None):
@@ -67,12 +56,18 @@ def open_window(args: list[str]):
     parsed = build_parser().parse_args(args)
     if len(parsed.files) > 2:
         raise SystemExit("concord: give at most two files (A and B)")
+    from gui.settings import load_loading, load_options
+
+    try:  # a bad value exits 2 with one line, as on the command line
+        loading = loading_options(parsed, load_loading())
+        options = options_from_args(parsed, load_options())
+    except OptionError as exc:
+        raise SystemExit(f"concord: {exc}") from None
     window = MainWindow()
-    if parsed.max_size:
-        window.max_bytes = int(parsed.max_size * 1e6)  # MB as on the command line
-    window.encoding = parsed.encoding
-    window.entities_enabled = not parsed.no_entities
-    window.options = options_from_args(parsed, window.options)
+    window.options = options
+    window.max_bytes = loading.max_bytes
+    window.encoding = loading.encoding
+    window.entities_enabled = loading.entities
     from gui.window_entities import EntityController
 
     window.entity_controller = EntityController(window)

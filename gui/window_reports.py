@@ -75,11 +75,18 @@ class ReportsMixin:
 
     def edit_settings(self) -> None:
         """Edit > Settings…: change the engine options, remember them, compare again."""
-        from gui.settings import save_options
+        from core.options import MB, LoadOptions
+        from gui.settings import save_loading, save_options
 
-        dialog = SettingsDialog(self.options, self)
+        loading = LoadOptions(self.max_bytes / MB, self.encoding, self.entities_enabled)
+        dialog = SettingsDialog(self.options, self, loading)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
+        chosen = dialog.loading()
+        self.max_bytes, self.entities_enabled = chosen.max_bytes, chosen.entities
+        save_loading(chosen)
+        if chosen != loading and dialog.options() == self.options:
+            self.request_compare()  # entities on/off: the next run shows the change
         self.apply_options(dialog.options())
         save_options(self.options)
 

@@ -34,10 +34,10 @@ def default_compare(doc_a: Document, doc_b: Document, **kwargs) -> Result:
 
         return compare_in_process(doc_a, doc_b, **kwargs)
     try:
-        from core.comparison.engine import compare
+        from core.app import compare_documents
     except ImportError as exc:
         raise EngineMissing(f"The comparison engine is not available ({exc}).") from exc
-    return compare(doc_a, doc_b, **kwargs)
+    return compare_documents((doc_a, doc_b), **kwargs)
 
 
 class CompareRunner(JobRunner):

@@ -169,7 +169,7 @@ def test_an_internal_error_exits_1_without_a_traceback(pair, capsys, monkeypatch
     def broken(*args, **kwargs):
         raise RuntimeError("unexpected state")
 
-    monkeypatch.setattr(core.cli, "compare", broken)
+    monkeypatch.setattr(core.cli, "compare_files", broken)
     assert main(["compare", str(pair[0]), str(pair[1]), "--no-entities"]) == 1
     err = capsys.readouterr().err
     assert "internal error" in err and "unexpected state" in err

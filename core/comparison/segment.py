@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from core.comparison.stems import STOPWORDS, stem
 from core.model import Options
@@ -34,7 +37,55 @@ class Token(NamedTuple):
     folded: str
 
 
-@dataclass(frozen=True)
+class Tokens(Sequence[Token]):
+    """A document's word tokens, stored as three arrays (12 bytes a word, not ~130).
+
+    Indexing gives a :class:`Token`, made on the fly; slicing gives a smaller ``Tokens``.
+    ``starts`` and ``ends`` are code-point offsets; ``ids`` index ``vocab``, the distinct
+    folded forms (equal folded words, equal ids).
+    """
+
+    __slots__ = ("ends", "ids", "starts", "vocab")
+
+    def __init__(self, starts: array, ends: array, ids: array, vocab: list[str]) -> None:
+        self.starts = starts
+        self.ends = ends
+        self.ids = ids
+        self.vocab = vocab
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Tokens: ...
+
+    def __getitem__(self, index: int | slice) -> Token | Tokens:
+        if isinstance(index, slice):
+            return Tokens(self.starts[index], self.ends[index], self.ids[index], self.vocab)
+        return Token(self.starts[index], self.ends[index], self.vocab[self.ids[index]])
+
+    def __iter__(self) -> Iterator[Token]:
+        return map(Token._make, zip(self.starts, self.ends, map(self.vocab.__getitem__,
+                                                                 self.ids)))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and len(self) == len(other) and all(
+            a == b for a, b in zip(self, other))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Tokens({list(self)!r})"
+
+    def folded(self) -> list[str]:
+        """The folded form of every token, in order."""
+        return list(map(self.vocab.__getitem__, self.ids))
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: its range, the index range of its tokens, and its content stems."""
 
@@ -52,7 +103,7 @@ class Segmented:
     """A document cut into tokens and sentences."""
 
     text: str
-    tokens: tuple[Token, ...]
+    tokens: Tokens
     sentences: tuple[Sentence, ...]
 
 
@@ -65,20 +116,31 @@ def fold_word(word: str, options: Options) -> str:
     return word
 
 
-def tokenize(text: str, options: Options) -> tuple[Token, ...]:
+# Offsets and ids as C ints: a document is at most a few hundred million code points.
+OFFSET_TYPE = "i"
+
+
+def tokenize(text: str, options: Options) -> Tokens:
     """Word tokens of ``text`` with code-point offsets."""
     pattern = WORD_RE if options.fold_punctuation else GLUED_RE
-    folded: dict[str, str] = {}  # words repeat: fold each distinct one once
-    tokens = []
-    make = tuple.__new__  # skips NamedTuple's Python-level __new__ (a hot loop on 1 MB)
+    starts, ends, ids = array(OFFSET_TYPE), array(OFFSET_TYPE), array(OFFSET_TYPE)
+    vocab: list[str] = []
+    id_of_fold: dict[str, int] = {}
+    id_of_word: dict[str, int] = {}  # words repeat: fold each distinct one once
     for m in pattern.finditer(text):
         start, end = m.span()
         word = text[start:end]
-        fold = folded.get(word)
-        if fold is None:
-            fold = folded[word] = fold_word(word, options)
-        tokens.append(make(Token, (start, end, fold)))
-    return tuple(tokens)
+        word_id = id_of_word.get(word)
+        if word_id is None:
+            fold = fold_word(word, options)
+            word_id = id_of_fold.setdefault(fold, len(vocab))
+            if word_id == len(vocab):
+                vocab.append(fold)
+            id_of_word[word] = word_id
+        starts.append(start)
+        ends.append(end)
+        ids.append(word_id)
+    return Tokens(starts, ends, ids, vocab)
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -139,17 +201,17 @@ def content_stems(words: list[str]) -> tuple[str, ...]:
 def segment(text: str, options: Options) -> Segmented:
     """Tokens and sentences of ``text``; every token lies inside exactly one sentence."""
     tokens = tokenize(text, options)
+    starts, ends, ids, vocab = tokens.starts, tokens.ends, tokens.ids, tokens.vocab
     sentences: list[Sentence] = []
     ti = 0
+    count = len(tokens)
     for start, end in sentence_bounds(text):
         first = ti
-        while ti < len(tokens) and tokens[ti].start < end:
-            ti += 1
-        sentence_tokens = tokens[first:ti]
+        ti = bisect.bisect_left(starts, end, first, count)  # first token starting at or after end
         # Stems always come from bare words, whatever the punctuation folding.
-        words = ([text[t.start:t.end] for t in sentence_tokens] if options.fold_punctuation
-                 else WORD_RE.findall(text, start, end))
+        words = ([text[starts[k]:ends[k]] for k in range(first, ti)]
+                 if options.fold_punctuation else WORD_RE.findall(text, start, end))
         stems = content_stems(words)
-        folded = " ".join(t.folded for t in sentence_tokens)
+        folded = " ".join([vocab[i] for i in ids[first:ti]])
         sentences.append(Sentence(len(sentences), start, end, first, ti, stems, folded))
     return Segmented(text, tokens, tuple(sentences))

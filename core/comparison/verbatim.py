@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -13,9 +14,10 @@ from core.comparison.stems import STOPWORDS
 MAX_SEED_OCCURRENCES = 64
 MIN_CONTENT_WORDS = 2
 NEAREST_SEEDS = 2  # occurrences tried on each side of the expected place, for common seeds
+SEED_BLOCK = 4096  # seeded B positions handled per block (and between cancel checks)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Run:
     """Tokens a[i:i+length] equal b[j:j+length] (token indexes)."""
 
@@ -24,44 +26,93 @@ class Run:
     length: int
 
 
-def encode(words_a: Sequence[str], words_b: Sequence[str]) -> tuple[list[int], list[int]]:
+def encode(words_a: Sequence[str], words_b: Sequence[str]) -> tuple[array, array]:
     """Words as small integers (the diff_linesToChars idea): equal words, equal ids."""
     ids: dict[str, int] = {}
-    a = [ids.setdefault(w, len(ids)) for w in words_a]
-    b = [ids.setdefault(w, len(ids)) for w in words_b]
+    a = array("i", [ids.setdefault(w, len(ids)) for w in words_a])
+    b = array("i", [ids.setdefault(w, len(ids)) for w in words_b])
     return a, b
 
 
-def maximal_runs(a: list[int], b: list[int], n: int,
+# Odd multiplier of the polynomial n-gram hash (mod 2**64); any odd constant works.
+HASH_BASE = 0x9E3779B97F4A7C15
+
+
+def gram_hashes(ids, n: int):
+    """A 64-bit hash of every n-gram of ``ids`` (numpy uint64 array of len(ids) - n + 1).
+
+    h(i) = sum(ids[i+k] * B**k), from one prefix sum of ids[k] * B**k rescaled by B**-i,
+    all modulo 2**64: linear in the length, whatever n is.
+    """
+    import numpy as np
+
+    values = np.frombuffer(ids, dtype=np.int32).astype(np.uint64) + np.uint64(1)
+    count = len(values) - n + 1
+    with np.errstate(over="ignore"):
+        powers = np.full(len(values), HASH_BASE, dtype=np.uint64)
+        powers[0] = 1
+        np.cumprod(powers, out=powers)  # B**k, wrapping
+        prefix = np.zeros(len(values) + 1, dtype=np.uint64)
+        np.cumsum(values * powers, out=prefix[1:])
+        del values
+        inverse = np.full(count, pow(HASH_BASE, -1, 2**64), dtype=np.uint64)
+        inverse[0] = 1
+        np.cumprod(inverse, out=inverse)  # B**-i
+        return (prefix[n:] - prefix[:count]) * inverse
+
+
+def maximal_runs(a: array, b: array, n: int,
                  check: Callable[[], None] | None = None) -> list[Run]:
-    """Every maximal common run of at least ``n`` tokens (seed with n-grams, extend)."""
+    """Every maximal common run of at least ``n`` tokens (seed with n-grams, extend).
+
+    The n-grams of A are hashed and sorted (numpy arrays, no object per word); each B
+    position looks its n-gram up by binary search and is checked word by word.
+    """
     if n < 1 or len(a) < n or len(b) < n:
         return []
-    index: dict[tuple[int, ...], list[int]] = {}
-    for i in range(len(a) - n + 1):
-        index.setdefault(tuple(a[i:i + n]), []).append(i)
+    import numpy as np
+
+    hashes_a = gram_hashes(a, n)
+    order = np.argsort(hashes_a, kind="stable")  # equal n-grams in A's order
+    sorted_a = hashes_a[order]
+    del hashes_a
+    hashes_b = gram_hashes(b, n)
+    low = np.searchsorted(sorted_a, hashes_b, side="left")
+    high = np.searchsorted(sorted_a, hashes_b, side="right")
+    del sorted_a, hashes_b
+    seeded = np.flatnonzero(high > low)
+    low, high = low[seeded], high[seeded]
     runs: list[Run] = []
     covered: dict[int, int] = {}  # diagonal i - j -> end of the last run found on it (in b)
-    for j in range(len(b) - n + 1):
-        if check is not None and j % 4096 == 0:
+    # Python ints only for one block of seeded positions at a time.
+    for block in range(0, len(seeded), SEED_BLOCK):
+        if check is not None:
             check()
-        starts = index.get(tuple(b[j:j + n]))
-        if not starts:
-            continue
-        if len(starts) > MAX_SEED_OCCURRENCES:
-            # A phrase repeated all over A: try only the places where B's position would
-            # put it, so repetitive texts stay linear and still line up.
-            starts = nearest(starts, j * len(a) // len(b), NEAREST_SEEDS)
-        for i in starts:
-            diagonal = i - j
-            if covered.get(diagonal, -1) > j:
-                continue  # inside a run already extended on this diagonal
-            length = n
-            while i + length < len(a) and j + length < len(b) and a[i + length] == b[j + length]:
-                length += 1
-            covered[diagonal] = j + length
-            runs.append(Run(i, j, length))
+        part = slice(block, block + SEED_BLOCK)
+        for j, lo, hi in zip(seeded[part].tolist(), low[part].tolist(), high[part].tolist()):
+            _extend_seed(a, b, n, j, order[lo:hi].tolist(), covered, runs)
     return runs
+
+
+def _extend_seed(a: array, b: array, n: int, j: int, starts: list[int],
+                 covered: dict[int, int], runs: list[Run]) -> None:
+    """Extend B's n-gram at ``j`` against each of its places in A not already covered."""
+    if len(starts) > MAX_SEED_OCCURRENCES:
+        # A phrase repeated all over A: try only the places where B's position would
+        # put it, so repetitive texts stay linear and still line up.
+        starts = nearest(starts, j * len(a) // len(b), NEAREST_SEEDS)
+    len_a, len_b = len(a), len(b)
+    for i in starts:
+        diagonal = i - j
+        if covered.get(diagonal, -1) > j:
+            continue  # inside a run already extended on this diagonal
+        if a[i:i + n] != b[j:j + n]:
+            continue  # a hash collision, not a shared n-gram
+        length = n
+        while i + length < len_a and j + length < len_b and a[i + length] == b[j + length]:
+            length += 1
+        covered[diagonal] = j + length
+        runs.append(Run(i, j, length))
 
 
 def nearest(positions: list[int], target: int, count: int) -> list[int]:

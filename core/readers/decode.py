@@ -410,6 +410,7 @@ _NICE_NAMES = {
     "utf-8": "UTF-8", "shift_jis": "Shift-JIS", "cp932": "Shift-JIS (Windows)",
     "gb2312": "GB2312", "gb18030": "GB18030", "big5": "Big5", "euc_kr": "EUC-KR",
     "euc_jp": "EUC-JP", "koi8-r": "KOI8-R", "mac-roman": "Mac Roman",
+    "mac-cyrillic": "Mac Cyrillic",
 }
 
 

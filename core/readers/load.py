@@ -13,7 +13,7 @@ from core.model import Document
 from core.readers.decode import Decoded, decode_bytes  # noqa: F401 (Decoded re-exported)
 from core.readers.source import read_source
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = 50_000_000  # 50 MB, 1 MB = 1,000,000 bytes (core.options.MB)
 
 Reader = Callable[[str], str]  # decoded file text -> displayed text
 

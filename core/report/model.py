@@ -10,6 +10,7 @@ from datetime import datetime
 import core
 from core.entities.figures import figure_differences
 from core.model import DocSummary, Document, Entity, Result
+from core.options import describe
 from core.report.rows import Row, aligned_rows
 from core.view.summary import percent, verdict
 
@@ -119,17 +120,8 @@ def figure(side: str, s: DocSummary) -> Figure:
 
 
 def settings(result: Result) -> tuple[tuple[str, str], ...]:
-    """The engine settings used, as label/value pairs."""
-    o = result.options
-    yes_no = {True: "yes", False: "no"}
-    return (
-        ("Minimum phrase", f"{o.min_phrase} words"),
-        ("Rewording threshold", f"{o.threshold:g}"),
-        ("Ignore case", yes_no[o.fold_case]),
-        ("Ignore punctuation", yes_no[o.fold_punctuation]),
-        ("Word-diff time limit", f"{o.diff_timeout:g} s"),
-        ("Comparison took", f"{result.elapsed:.2f} s"),
-    )
+    """The engine settings used, as label/value pairs (one per row of the option table)."""
+    return (*describe(result.options), ("Comparison took", f"{result.elapsed:.2f} s"))
 
 
 def counts(result: Result) -> tuple[tuple[str, int], ...]:

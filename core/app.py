@@ -1,0 +1,100 @@
+"""The one application-level comparison: load both files, compare, find entities.
+
+The command line, the report command, the window's worker and its child process all call
+this module, so options are checked, files read and entities added the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from os import PathLike
+
+from core.errors import Cancelled, ConcordError
+from core.model import Document, Options, Result
+from core.options import DEFAULT_MAX_BYTES, MB, LoadOptions, validate, validate_loading
+
+Progress = Callable[[str, float], None]
+ENTITY_STAGE = "Finding names"
+
+
+def load_pair(paths: Sequence[str | PathLike[str]], encoding: str | None = None,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Document, Document]:
+    """Both documents; raises ConcordError with a clear message for bad input."""
+    from core.readers.load import load_document
+
+    if len(paths) != 2:
+        raise ConcordError(f"Give two files to compare, not {len(paths)}.")
+    validate_loading(LoadOptions(max_size=max_bytes / MB, encoding=encoding))
+    return (load_document(paths[0], encoding, max_bytes),
+            load_document(paths[1], encoding, max_bytes))
+
+
+def add_entities(result: Result) -> Result:
+    """The result with the entities of both documents filled in."""
+    from core.entities import extract_entities  # spaCy is heavy: load it only when asked
+
+    return replace(result, entities=extract_entities(*result.documents))
+
+
+def compare_documents(docs: Sequence[Document], options: Options | None = None, *,
+                      entities: bool = False, progress: Progress | None = None,
+                      should_cancel: Callable[[], bool] | None = None,
+                      on_entity_error: Callable[[Exception], None] | None = None) -> Result:
+    """Compare two loaded documents (and find their entities if ``entities``).
+
+    With ``on_entity_error``, a failure of the entity step (a missing language model) is
+    handed to it and the result comes back without entities instead of failing.
+    """
+    from core.comparison.engine import compare
+
+    options = options or Options()
+    validate(options)
+    stage_progress = progress
+    if entities and progress is not None:
+        def stage_progress(stage: str, fraction: float) -> None:
+            progress(stage, 0.9 * fraction)  # the entity step takes the last tenth
+
+    result = compare(docs[0], docs[1], options, progress=stage_progress,
+                     should_cancel=should_cancel)
+    if not entities:
+        return result
+    if should_cancel is not None and should_cancel():
+        raise Cancelled()
+    if progress is not None:
+        progress(ENTITY_STAGE, 0.9)
+    try:
+        result = add_entities(result)
+    except ConcordError:
+        raise
+    except Exception as exc:
+        if on_entity_error is None:
+            raise
+        on_entity_error(exc)
+    if progress is not None:
+        progress("Done", 1.0)
+    return result
+
+
+def compare_files(paths: Sequence[str | PathLike[str]], options: Options | None = None, *,
+                  encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                  entities: bool = True, progress: Progress | None = None,
+                  should_cancel: Callable[[], bool] | None = None,
+                  on_entity_error: Callable[[Exception], None] | None = None) -> Result:
+    """Load the two files at ``paths``, compare them and (unless told not to) find entities.
+
+    Options are checked before any file is read; bad input raises ConcordError (one clear
+    sentence), cancellation raises Cancelled.
+    """
+    options = options or Options()
+    validate(options)
+    docs = load_pair(paths, encoding, max_bytes)
+    return compare_documents(docs, options, entities=entities, progress=progress,
+                             should_cancel=should_cancel, on_entity_error=on_entity_error)
+
+
+def compare_with(paths: Sequence[str | PathLike[str]], options: Options,
+                 loading: LoadOptions, **kwargs) -> Result:
+    """:func:`compare_files` with the loading options of the table (CLI, report)."""
+    return compare_files(paths, options, encoding=loading.encoding,
+                         max_bytes=loading.max_bytes, entities=loading.entities, **kwargs)
