@@ -59,6 +59,7 @@ def _file_menu(window, acts: dict) -> None:
     acts["export_html"] = _action(window, "&HTML…", window.export_html)
     acts["quit"] = _action(window, "&Quit", window.close, ["Ctrl+Q"])
     menu = window.menuBar().addMenu("&File")
+    acts["file_menu"] = menu
     menu.addActions([acts["open_a"], acts["open_b"]])
     acts["recent_menu"] = menu.addMenu("Recent &files")
     menu.addSeparator()
@@ -79,6 +80,7 @@ def _edit_view_menus(window, acts: dict) -> None:
                                "Comparison settings",
                                QStyle.StandardPixmap.SP_FileDialogDetailedView)
     edit = window.menuBar().addMenu("&Edit")
+    acts["edit_menu"] = edit
     edit.addActions([acts["find"], acts["find_next"]])
     edit.addSeparator()
     edit.addAction(acts["settings"])

@@ -36,25 +36,17 @@ from gui.marks import TabMarks
 from gui.overview_ruler import OverviewRuler
 from gui.palette import current_theme
 from gui.settings import load_flag, load_options, save_flag
+from gui.sources import DocumentSources
 from gui.summary_panel import SummaryPanel
 from gui.sync_scroll import SyncScroller
 from gui.text_pane import PaneHeader, TextPane
 from gui.view_switch import ViewSwitch
 from gui.window_files import FilesMixin
+from gui.window_layout import WindowLayout, cycle_focus
 from gui.window_navigation import NavigationMixin
 from gui.window_reports import ReportsMixin
 
 SIDE_NAMES = ("A", "B")
-
-
-def gutter_width(window_width: int) -> int:
-    """The connector gap widens with the window: 40 px at 900, about 86 px at 1920."""
-    return max(40, min(110, round(window_width * 0.045)))
-
-
-def sidebar_width(window_width: int) -> int:
-    """The sidebar's share of the window: a quarter, at least 220 px, at most 380 px."""
-    return max(220, min(380, window_width // 4))
 
 
 class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
@@ -84,6 +76,9 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self._build_central()
         self._build_status_bar()
         self.actions_ = build_actions(self)
+        self.sources = DocumentSources(self)
+        self.sources.install(self.actions_["file_menu"], self.actions_["edit_menu"])
+        self.actions_.update(self.sources.actions)
         self.view_switch = ViewSwitch(self)
         self.view_switch.add_to_menu(self.actions_["view_menu"])
         self.muting = BoilerplateMuting(self)
@@ -170,8 +165,7 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setSizes([960, 320])
         self.splitter.setCollapsible(0, False)
-        self.splitter.splitterMoved.connect(self._sidebar_moved)
-        self._sidebar_width: int | None = None  # set once the user drags the splitter
+        self.layout_ = WindowLayout(self)
         self.setCentralWidget(self.splitter)
         self.marks = TabMarks(self)
 
@@ -252,16 +246,21 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         """Enable or disable actions for the current state."""
         if hasattr(self, "actions_"):
             update_action_states(self)
+        if hasattr(self, "sources"):
+            self.sources.update()
 
     def show_error(self, title: str, message: str) -> None:
         """Tell the user something went wrong (tests replace this)."""
         QMessageBox.warning(self, title, message)
 
     # -- loading and comparing ---------------------------------------------------------------
-    def load_side(self, side: int, path: str, compare: bool = True) -> bool:
-        """Load ``path`` into pane ``side``; on failure keep what the pane showed."""
+    def load_side(self, side: int, path: str, compare: bool = True,
+                  encoding: str | None = None) -> bool:
+        """Load ``path`` into pane ``side`` (``encoding``: instead of detecting it);
+        on failure keep what the pane showed."""
         try:
-            doc = load_document(path, encoding=self.encoding, max_bytes=self.max_bytes)
+            doc = load_document(path, encoding=encoding or self.encoding,
+                                max_bytes=self.max_bytes)
         except ConcordError as exc:
             self.show_error(f"Cannot open {SIDE_NAMES[side]}", str(exc))
             return False
@@ -392,7 +391,13 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         if span.match is None or self._result is None:
             return f"Unique passage: no counterpart in {SIDE_NAMES[1 - side]}"
         match = self._result.match_by_id(span.match)
-        text = f"{match.kind.capitalize()} passage · {match.similarity:.0%} similar"
+        text = (f"Match {match.id + 1}: {match.kind} passage · "
+                f"{match.similarity:.0%} similar")
+        where = [f"{SIDE_NAMES[s]} {self._result.documents[s].location_at(r[0])}"
+                 for s, r in ((0, match.a), (1, match.b))
+                 if self._result.documents[s].location_at(r[0])]
+        if where:
+            text += " · " + ", ".join(where)  # "A p. 3, B p. 5" for paged formats
         if match.moved:
             text += " · moved (its counterpart sits elsewhere)"
         return text + " · click to show its counterpart"
@@ -413,14 +418,8 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
                 self.statusBar().showMessage(tip.replace("click", "Enter"), 4000)
 
     def cycle_focus(self, backwards: bool = False) -> None:
-        """F6 / Shift+F6: pane A, pane B, the sidebar, and round again."""
-        order = [self.panes[0], self.panes[1], self.sidebar.currentWidget() or self.sidebar]
-        current = next((i for i, w in enumerate(order)
-                        if w.hasFocus() or w.isAncestorOf(self.focusWidget())), -1)
-        target = order[(current + (-1 if backwards else 1)) % len(order)]
-        if target is order[2] and target is self.summary:
-            target = self.summary.view
-        target.setFocus()
+        """F6 / Shift+F6: pane A, pane B, the sidebar."""
+        cycle_focus(self, backwards)
 
     def _on_click(self, side: int, offset: int) -> None:
         match_id = self._match_at(side, offset)
@@ -481,19 +480,7 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         fit_toolbar(self)
-        self._fit_sidebar()
-
-    def _fit_sidebar(self) -> None:
-        """The sidebar yields to the panes: a quarter of the window, 220-380 px, unless the
-        user dragged the splitter (then their width is kept while it fits)."""
-        total = sum(self.splitter.sizes()) or self.width()
-        side = self._sidebar_width or sidebar_width(self.width())
-        side = min(side, total // 2)
-        self.splitter.setSizes([total - side, side])
-        self.link_map.setFixedWidth(gutter_width(self.width()))
-
-    def _sidebar_moved(self, _pos: int, _index: int) -> None:
-        self._sidebar_width = self.splitter.sizes()[1]
+        self.layout_.fit()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.runner.cancel(silent=True)

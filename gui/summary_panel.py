@@ -87,8 +87,12 @@ class MatchModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return QColor(self._theme.strong[match.kind])
         if role == Qt.ItemDataRole.ToolTipRole:
+            docs = self._result.documents
+            where = ", ".join(f"{side} {doc.location_at(rng[0])}" for side, doc, rng in
+                              (("A", docs[0], match.a), ("B", docs[1], match.b))
+                              if doc.location_at(rng[0]))
             return (f"Match {match_number(match)}: {match_label(match)}, "
-                    f"similarity {percent(match.similarity)}")
+                    f"similarity {percent(match.similarity)}" + (f" · {where}" if where else ""))
         return None
 
     def _display(self, match: Match, column: int) -> str:

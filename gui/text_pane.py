@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.model import Document
+from core.readers.decode import encoding_label
 from core.view.paragraphs import hard_wrapped
 
 LAYER_ORDER = ("focus", "marks", "hits", "find")
@@ -242,12 +243,21 @@ class PaneHeader(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.title)
         layout.addWidget(self.details)
+        # What the user should know about how the text was read (bad bytes replaced...):
+        # shown, not hidden in a tooltip.
+        self.warnings = QLabel()
+        self.warnings.setObjectName("pane-warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("QLabel#pane-warnings { color: #8A4B00; font-weight: bold; }")
+        self.warnings.hide()
+        layout.addWidget(self.warnings)
         self.set_document(None)
 
     def set_document(self, doc: Document | None) -> None:
         """Show ``doc``'s details (or a hint when the side is empty)."""
         self._details = ""
         if doc is None:
+            self.warnings.hide()
             self.title.setText(f"{self._side}: (no document)")
             self.details.setText("Drop a file here or use File > Open")
             self.setToolTip("")
@@ -255,11 +265,19 @@ class PaneHeader(QWidget):
         self.title.setText(f"{self._side}: {doc.name}")
         modified = (_dt.datetime.fromtimestamp(doc.mtime).strftime("%Y-%m-%d %H:%M")
                     if doc.mtime else "not saved")
-        self._details = (f"{doc.encoding} · {doc.format} · {human_size(doc.size)}"
+        encoding = encoding_label(doc.encoding, doc.encoding_confidence)
+        pages = f" · {doc.pages} pages" if doc.pages else ""
+        self._details = (f"{encoding} · {doc.format}{pages} · {human_size(doc.size)}"
                          f" · modified {modified} · ")
         self._path = doc.path or "(in memory)"
         self._elide()
-        self.setToolTip(f"{self._path}\n{self._details}")
+        self.warnings.setText("⚠ " + " ".join(doc.warnings) if doc.warnings else "")
+        self.warnings.setToolTip("\n".join(doc.warnings))
+        self.warnings.setVisible(bool(doc.warnings))
+        tip = f"{self._path}\n{self._details}"
+        if doc.encoding_confidence < 1.0 and doc.path:
+            tip += "\nWrong letters? File > Reopen with encoding."
+        self.setToolTip(tip)
 
     def _elide(self) -> None:
         metrics = self.details.fontMetrics()

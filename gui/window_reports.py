@@ -7,6 +7,8 @@ import os
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from core.errors import ConcordError
+from core.fileio import ensure_not_input
 from gui.settings_dialog import SettingsDialog
 
 
@@ -59,6 +61,11 @@ class ReportsMixin:
                                f"{a}-vs-{b}.{suffix}")
         path, _ = QFileDialog.getSaveFileName(self, f"Export {suffix.upper()}", default, filter_)
         if path:
+            try:  # the report must never replace one of the documents compared
+                ensure_not_input(path, [d.path for d in self._result.documents if d.path])
+            except ConcordError as exc:
+                self.show_error("Cannot export", str(exc))
+                return
             if name == "export_pdf":
                 self._run_report(name, self._result, path, "A4", self.view_mode)
             else:

@@ -31,7 +31,7 @@ def test_loading_by_argument_runs_the_real_engine(qtbot, pair_files):
     qtbot.waitUntil(lambda: window.current_result is not None, timeout=10000)
     assert window.headers[0].title.text() == "A: first.txt"
     assert window.headers[1].title.text() == "B: second.txt"
-    assert "utf-8" in window.headers[0].details.text()
+    assert "UTF-8" in window.headers[0].details.text()
     assert "A in B" in window.summary_label.text()
     assert "compared in" in window.elapsed_label.text()
     assert window.panes[0].toPlainText().startswith("The river rose")
@@ -140,7 +140,7 @@ def test_status_bar_and_summary_panel(shown):
 
 def test_tooltips_name_kind_similarity_and_moved(shown):
     text = shown.panes[0].toPlainText()
-    assert "Reworded passage · 60% similar" in shown.passage_tooltip(0, text.index("Beta"))
+    assert "Match 2: reworded passage · 60% similar" in shown.passage_tooltip(0, text.index("Beta"))
     assert "moved" in shown.passage_tooltip(0, text.index("Delta"))
     assert "Unique" in shown.passage_tooltip(0, text.index("Gamma"))
 
