@@ -23,6 +23,7 @@ APT_PACKAGES = [
     "libdbus-1-3", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0",
     "libxcb-xinerama0", "libxcb-randr0", "libxcb-render-util0", "libxcb-image0",
     "xvfb", "xauth", "poppler-utils", "fonts-dejavu-core",
+    "desktop-file-utils", "appstream-util", "xdg-utils", "binutils",  # packaging checks
 ]
 
 
@@ -119,7 +120,15 @@ def cmd_test(args: list[str]) -> int:
     return tests or lint
 
 
-COMMANDS = {"setup": lambda a: (setup(), 0)[1], "run": cmd_run, "test": cmd_test}
+def cmd_bundle_test(args: list[str]) -> int:
+    """Build the desktop bundle and smoke-test it (packaging/bundle_ci.py; --if-changed)."""
+    setup()
+    return subprocess.call([str(BIN / "python"), str(ROOT / "packaging" / "bundle_ci.py"),
+                            *args], cwd=ROOT)
+
+
+COMMANDS = {"setup": lambda a: (setup(), 0)[1], "run": cmd_run, "test": cmd_test,
+            "bundle-test": cmd_bundle_test}
 
 
 def main() -> int:

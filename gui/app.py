@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sys
 
+from gui.compare_process import CHILD_FLAG  # no Qt there: the entry point stays light
+
 HEADLESS_COMMANDS = {"compare"}
-CHILD_FLAG = "--compare-worker"  # a frozen build runs itself with this to compare off-process
+__all__ = ["CHILD_FLAG", "main"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,9 +34,9 @@ def main(argv: list[str] | None = None) -> int:
         from gui.report_cli import main as report_main
 
         return report_main(args[1:])
-    from gui.window_main import run_window
+    from gui.single_instance import launch  # one window for a pair: see that module
 
-    return run_window(args)
+    return launch(args)
 
 
 if __name__ == "__main__":

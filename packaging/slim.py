@@ -1,0 +1,141 @@
+"""What the bundle leaves out, and which binaries are stripped (used by concord.spec, build.py).
+
+Every rule here was checked against a built bundle: the window opens (native file dialogs
+through the XDG portal, printing), `compare` gives the source tree's JSON with entities, the
+report renders, and every document format loads (packaging/smoke_test.py).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+# spaCy components Concord never runs: core/entities/backend.py loads only "ner" (which has its
+# own embedding layer in en_core_web_sm) and excludes these, so their weights are never read.
+UNUSED_MODEL_PARTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+
+# Data (destination prefixes inside the bundle) that nothing reads at run time.
+UNUSED_DATA = (
+    "PySide6/Qt/translations/",  # Concord's interface is English only
+    "pycountry/locales/",  # 22 MB of country-name translations
+    "spacy/tests/", "thinc/tests/", "srsly/tests/",
+)
+
+# Qt plugins that Concord does not need (prefixes under PySide6/Qt/plugins/).
+UNUSED_QT_PLUGINS = (
+    "platformthemes/libqgtk3",  # pulls GTK 3 and ~28 libraries; the XDG portal theme stays
+    "tls/", "networkinformation/",  # QtNetwork is there for the local socket only: no TLS/HTTP
+    "sqldrivers/", "designer/", "qmltooling/", "qmllint/",
+    "wayland-graphics-integration-server/",
+    "imageformats/libqpdf", "imageformats/libqtiff", "imageformats/libqwebp",
+    "imageformats/libqicns", "imageformats/libqtga", "imageformats/libqwbmp",
+    # Embedded-device back ends (no window system): xcb, wayland and offscreen stay.
+    "platforms/libqeglfs", "platforms/libqlinuxfb", "platforms/libqminimal",
+    "platforms/libqvkkhrdisplay", "platforms/libqvnc", "egldeviceintegrations/", "generic/",
+)
+# Qt libraries that only the dropped embedded back ends load.
+UNUSED_QT_LIBS = ("libQt6EglFSDeviceIntegration", "libQt6EglFsKmsSupport",
+                  "libQt6EglFsKmsGbmSupport")
+
+# Libraries that only the dropped GTK theme plugin loads (sonames without version suffix).
+GTK_ONLY_LIBS = (
+    "libgtk-3", "libgdk-3", "libatk-1.0", "libatk-bridge-2.0", "libatspi", "libcairo-gobject",
+    "libgdk_pixbuf-2.0", "libpangocairo-1.0", "libepoxy", "libXcomposite", "libXdamage",
+    "libXcursor", "libXinerama", "libXrandr", "libXi", "libwayland-cursor", "libcloudproviders",
+    "libtracker-sparql",
+)
+
+# Pure-Python packages pulled in by spaCy's and httpx's optional paths that Concord never
+# imports (checked: spaCy loads the model with them blocked). jinja2/click/typer ARE imported
+# by `import spacy` (its CLI), so they stay.
+UNUSED_MODULES = ("pygments", "rich", "IPython", "matplotlib", "pandas", "scipy", "torch",
+                  "tensorflow", "cupy", "tkinter", "_tkinter", "PIL")
+
+# Folders whose shared libraries were rewritten by auditwheel (patchelf): `strip` corrupts them
+# (stripping numpy.libs' OpenBLAS breaks `import numpy`), so they are left as they are.
+NO_STRIP_DIRS = (".libs",)
+
+
+def _norm(dest: str) -> str:
+    return dest.replace("\\", "/")
+
+
+def keep_data(dest: str) -> bool:
+    """Whether the data file at bundle path ``dest`` goes into the bundle."""
+    d = _norm(dest)
+    if d.startswith(UNUSED_DATA) or ("/tests/" in d and d.startswith(("numpy/", "blis/"))):
+        return False
+    parts = d.split("/")
+    # <model package>/<model dir>/<component>/...: drop the components that are never loaded.
+    return not (len(parts) > 3 and parts[0].startswith("en_core_web_")
+                and parts[2] in UNUSED_MODEL_PARTS)
+
+
+def keep_binary(dest: str) -> bool:
+    """Whether the shared library or plugin at bundle path ``dest`` goes into the bundle."""
+    d = _norm(dest)
+    plugins = "PySide6/Qt/plugins/"
+    if d.startswith(plugins) and d[len(plugins):].startswith(UNUSED_QT_PLUGINS):
+        return False
+    name = os.path.basename(d)
+    return not any(name.startswith(lib + ".so") for lib in (*GTK_ONLY_LIBS, *UNUSED_QT_LIBS))
+
+
+def strippable(path: Path) -> bool:
+    """An ELF shared library or program that `strip --strip-debug` may touch."""
+    if any(part.endswith(NO_STRIP_DIRS) for part in path.parts):
+        return False
+    if path.is_symlink() or not path.is_file():
+        return False
+    with path.open("rb") as fh:
+        return fh.read(4) == b"\x7fELF"
+
+
+def strip_folder(folder: Path, strip: str = "strip") -> tuple[int, int]:
+    """Strip debug symbols from the bundle's ELF files; returns (files stripped, bytes saved)."""
+    count = saved = 0
+    for path in sorted(folder.rglob("*")):
+        if not strippable(path):
+            continue
+        before = path.stat().st_size
+        if subprocess.run([strip, "--strip-debug", str(path)], capture_output=True).returncode:
+            continue  # not a format strip knows: leave it
+        count += 1
+        saved += before - path.stat().st_size
+    return count, saved
+
+
+def _needed(path: Path, readelf: str) -> set[str]:
+    out = subprocess.run([readelf, "-d", str(path)], capture_output=True, text=True).stdout
+    return {line.split("[", 1)[1].split("]", 1)[0] for line in out.splitlines()
+            if "(NEEDED)" in line and "[" in line}
+
+
+def prune_orphans(internal: Path, readelf: str = "readelf") -> list[Path]:
+    """Delete system libraries in the bundle's top folder that nothing in the bundle links to.
+
+    They are left behind by dropped plugins (the GTK theme's pango, cairo, harfbuzz...). Python
+    extension modules (loaded by import, not linked) and libpython are never touched.
+    """
+    elves = [p for p in internal.rglob("*.so*") if strippable(p) or (
+        p.is_file() and not p.is_symlink() and p.open("rb").read(4) == b"\x7fELF")]
+    needs = {p: _needed(p, readelf) for p in elves}
+
+    def candidate(p: Path) -> bool:
+        name = p.name
+        return (p.parent == internal and name.startswith("lib") and ".cpython-" not in name
+                and not name.startswith(("libpython", "libssl", "libcrypto")))
+
+    alive, removed = set(elves), []
+    while True:
+        wanted = set().union(*(needs[p] for p in alive)) if alive else set()
+        orphans = [p for p in alive if candidate(p) and p.name not in wanted]
+        if not orphans:
+            break
+        for p in orphans:
+            alive.discard(p)
+            removed.append(p)
+    for p in removed:
+        p.unlink()
+    return sorted(removed)
