@@ -47,14 +47,30 @@ def test_a_gap_between_in_order_pairs_is_aligned_in_order_below_the_threshold() 
     # in-order chain (1,1) (2,2) (3,3) (4,4) weighs more and is kept, each over 0.5 x 0.3.
     scores = {(0, 0): 0.9, (5, 5): 0.9, (1, 1): 0.2, (2, 2): 0.2, (3, 3): 0.2, (4, 4): 0.2,
               (1, 4): 0.25}
-    added = fill_gaps_in_order([(0, 0), (5, 5)], Table(scores), sa, sb, dict(scores), 0.3)
-    assert sorted(added) == [(1, 1), (2, 2), (3, 3), (4, 4)]
+    paired = fill_gaps_in_order([(0, 0), (5, 5)], Table(scores), sa, sb, dict(scores), 0.3)
+    assert paired == [(0, 0), (1, 1), (2, 2), (3, 3), (4, 4), (5, 5)]
     # Under half the threshold nothing is paired, and names alone are no evidence.
     low = {(0, 0): 0.9, (5, 5): 0.9, (2, 2): 0.1}
-    assert fill_gaps_in_order([(0, 0), (5, 5)], Table(low), sa, sb, dict(low), 0.3) == []
+    assert fill_gaps_in_order([(0, 0), (5, 5)], Table(low), sa, sb, dict(low), 0.3) == [
+        (0, 0), (5, 5)]
     weak = frozenset({"common"})  # the only stem the two sides share
     assert fill_gaps_in_order([(0, 0), (5, 5)], Table(scores), sa, sb, dict(scores), 0.3,
-                              weak) == []
+                              weak) == [(0, 0), (5, 5)]
+
+
+def test_a_lone_weak_pair_far_away_gives_its_sentence_to_the_in_order_pair() -> None:
+    sa, sb = sentences(40), sentences(6, prefix="v")
+    # A30 took B2 (0.35, alone, off the chain); in order, A2 belongs with B2 (0.2).
+    scores = {(0, 0): 0.9, (1, 1): 0.9, (3, 3): 0.9, (4, 4): 0.9, (2, 2): 0.2, (30, 2): 0.35}
+    pairs = [(0, 0), (1, 1), (3, 3), (4, 4), (30, 2)]
+    paired = fill_gaps_in_order(pairs, Table(scores), sa, sb, dict(scores), 0.3)
+    assert (2, 2) in paired and (30, 2) not in paired
+    # A strong pair, or one with a diagonal neighbour (a moved passage), keeps its sentence.
+    strong = {**scores, (30, 2): 0.6}
+    assert (30, 2) in fill_gaps_in_order(pairs, Table(strong), sa, sb, dict(strong), 0.3)
+    moved = {**scores, (31, 3): 0.4}
+    moved_pairs = [(0, 0), (1, 1), (4, 4), (30, 2), (31, 3)]
+    assert (30, 2) in fill_gaps_in_order(moved_pairs, Table(moved), sa, sb, dict(moved), 0.3)
 
 
 def test_a_free_sentence_joins_a_group_whose_other_side_carries_it() -> None:

@@ -28,6 +28,9 @@ GAP_FLOOR = 0.5
 # A free sentence next to a group joins it when the group's other side carries this share
 # of its content (a long sentence translated as several short ones), up to MAX_ABSORB.
 ABSORB_COVERAGE = 0.5
+# A lone pair off the in-order chain scoring under this multiple of the threshold gives
+# its sentences up to an in-order pair of a gap (see fill_gaps_in_order).
+STRAY_BELOW = 1.5
 MAX_ABSORB = 8
 RESCUE_RUN = 5  # words in a phrase that ties two otherwise unmatched sentences
 MAX_SEED_POSTINGS = 40  # a phrase in more sentences than this ties nothing together
@@ -292,7 +295,7 @@ def align_sentences(sa: Sequence[Sentence], sb: Sequence[Sentence], threshold: f
     pairs = sorted(pairs + fill_gaps(pairs, scorer, sa, sb, scores, threshold, weak))
     pairs = sorted(pairs + rescue_short_pairs(pairs, sa, sb, scores, threshold))
     pairs = fill_identical_neighbours(pairs, sa, sb, scores)
-    pairs = sorted(pairs + fill_gaps_in_order(pairs, scorer, sa, sb, scores, threshold, weak))
+    pairs = fill_gaps_in_order(pairs, scorer, sa, sb, scores, threshold, weak)
     if judge is not None:
         check()
         pairs = semantic_pass(pairs, scores, sa, sb, threshold, judge)
@@ -364,11 +367,16 @@ def fill_gaps_in_order(pairs: list[tuple[int, int]], scorer: SentenceScorer,
     best candidates even when a translation or a rewrite changed most words: a monotone
     alignment (the heaviest chain of pairs) of each gap of up to MAX_ORDER_GAP sentences a
     side keeps pairs down to GAP_FLOOR times the threshold that share real content.
+    Returns all pairs, sorted: the new ones added, lone look-alikes they displace removed.
     """
-    used_a = {i for i, _ in pairs}
-    used_b = {j for _, j in pairs}
-    added = []
-    for (i0, j0), (i1, j1) in itertools.pairwise(in_order(pairs)):
+    chain = in_order(pairs)
+    stray = _strays(pairs, set(chain), scores, threshold)
+    used_a = {p[0] for p in pairs if p not in stray}
+    used_b = {p[1] for p in pairs if p not in stray}
+    by_a, by_b = {p[0]: p for p in stray}, {p[1]: p for p in stray}
+    kept = set(pairs)
+    added: list[tuple[int, int]] = []
+    for (i0, j0), (i1, j1) in itertools.pairwise(chain):
         free_a = [i for i in range(i0 + 1, i1) if i not in used_a and sa[i].stems]
         free_b = [j for j in range(j0 + 1, j1) if j not in used_b and sb[j].stems]
         if not free_a or not free_b or max(len(free_a), len(free_b)) > MAX_ORDER_GAP:
@@ -379,10 +387,27 @@ def fill_gaps_in_order(pairs: list[tuple[int, int]], scorer: SentenceScorer,
                 sim = scores.get((i, j)) or scorer.score(sa[i:i + 1], sb[j:j + 1])
                 if sim >= GAP_FLOOR * threshold and has_evidence(sa[i], sb[j], weak):
                     gap[(i, j)] = sim
-        for pair in _heaviest_chain(free_a, free_b, gap):
-            scores[pair] = gap[pair]
-            added.append(pair)
-    return added
+        for i, j in _heaviest_chain(free_a, free_b, gap):
+            # An in-order pair displaces a stray pair that held one of its sentences.
+            for old in (by_a.get(i), by_b.get(j)):
+                if old is not None:
+                    kept.discard(old)
+            scores[(i, j)] = gap[(i, j)]
+            added.append((i, j))
+    return sorted(kept | set(added))
+
+
+def _strays(pairs: list[tuple[int, int]], chain: set[tuple[int, int]], scores: Pairs,
+            threshold: float) -> set[tuple[int, int]]:
+    """Weak pairs off the in-order chain with no diagonal neighbour: lone look-alikes.
+
+    A moved passage keeps its neighbours (or a strong score); a lone weak pair far from
+    its place is more often a look-alike that took the sentence of an in-order pair.
+    """
+    present = set(pairs)
+    return {(i, j) for i, j in pairs
+            if (i, j) not in chain and scores.get((i, j), 0.0) < STRAY_BELOW * threshold
+            and (i - 1, j - 1) not in present and (i + 1, j + 1) not in present}
 
 
 def _heaviest_chain(rows: list[int], cols: list[int], weights: Pairs,
