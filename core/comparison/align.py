@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from core.comparison.refine import Judge, in_order, semantic_pass
+from core.comparison.refine import Judge, agreed_chain, semantic_pass
 from core.comparison.segment import Sentence
 from core.comparison.stems import STOPWORDS
 
@@ -27,7 +27,7 @@ MAX_ORDER_GAP = 8
 GAP_FLOOR = 0.5
 # A free sentence next to a group joins it when the group's other side carries this share
 # of its content (a long sentence translated as several short ones), up to MAX_ABSORB.
-ABSORB_COVERAGE = 0.5
+ABSORB_COVERAGE = 0.35
 # A lone pair off the in-order chain scoring under this multiple of the threshold gives
 # its sentences up to an in-order pair of a gap (see fill_gaps_in_order).
 STRAY_BELOW = 1.5
@@ -201,21 +201,23 @@ def absorb_neighbours(groups: list[Group], scorer: SentenceScorer, sa: Sequence[
     moves when one more of them is added, but the added sentence is itself covered.
     """
     out = []
-    for g in sorted(groups, key=lambda g: (g.a0, g.b0)):
-        grown = True
-        while grown:
-            grown = False
-            for side in (0, 1):
-                for k in _neighbours(g, side, sa if side == 0 else sb, used[side], breaks[side]):
-                    part = (sa if side == 0 else sb)[k:k + 1]
-                    other = sb[g.b0:g.b1] if side == 0 else sa[g.a0:g.a1]
-                    if scorer.coverage(part, other) >= ABSORB_COVERAGE:
-                        used[side].add(k)
-                        g = (Group(min(k, g.a0), max(k + 1, g.a1), g.b0, g.b1, g.similarity)
-                             if side == 0 else
-                             Group(g.a0, g.a1, min(k, g.b0), max(k + 1, g.b1), g.similarity))
-                        grown = True
-                        break
+    # Strongest groups first, in an order that does not depend on which side is A.
+    for g in sorted(groups, key=lambda g: (-round(g.similarity, 9), g.a0 + g.b0,
+                                           min(g.a0, g.b0))):
+        while True:
+            options = []
+            for side, sentences in ((0, sa), (1, sb)):
+                other = sb[g.b0:g.b1] if side == 0 else sa[g.a0:g.a1]
+                for k in _neighbours(g, side, sentences, used[side], breaks[side]):
+                    share = round(scorer.coverage(sentences[k:k + 1], other), 9)
+                    if share >= ABSORB_COVERAGE:
+                        options.append((-share, _crc(sentences[k].folded), side, k))
+            if not options:
+                break
+            _, _, side, k = min(options)
+            used[side].add(k)
+            g = (Group(min(k, g.a0), max(k + 1, g.a1), g.b0, g.b1, g.similarity) if side == 0
+                 else Group(g.a0, g.a1, min(k, g.b0), max(k + 1, g.b1), g.similarity))
         out.append(g)
     return out
 
@@ -369,7 +371,7 @@ def fill_gaps_in_order(pairs: list[tuple[int, int]], scorer: SentenceScorer,
     side keeps pairs down to GAP_FLOOR times the threshold that share real content.
     Returns all pairs, sorted: the new ones added, lone look-alikes they displace removed.
     """
-    chain = in_order(pairs)
+    chain = agreed_chain(pairs)
     stray = _strays(pairs, set(chain), scores, threshold)
     used_a = {p[0] for p in pairs if p not in stray}
     used_b = {p[1] for p in pairs if p not in stray}
@@ -387,7 +389,10 @@ def fill_gaps_in_order(pairs: list[tuple[int, int]], scorer: SentenceScorer,
                 sim = scores.get((i, j)) or scorer.score(sa[i:i + 1], sb[j:j + 1])
                 if sim >= GAP_FLOOR * threshold and has_evidence(sa[i], sb[j], weak):
                     gap[(i, j)] = sim
-        for i, j in _heaviest_chain(free_a, free_b, gap):
+        swapped = {(j, i): w for (i, j), w in gap.items()}
+        both = set(_heaviest_chain(free_a, free_b, gap)).intersection(
+            (i, j) for j, i in _heaviest_chain(free_b, free_a, swapped))
+        for i, j in sorted(both):
             # An in-order pair displaces a stray pair that held one of its sentences.
             for old in (by_a.get(i), by_b.get(j)):
                 if old is not None:

@@ -69,7 +69,7 @@ def tied_by_order(pairs: list[Pair], sa: Sequence[Sentence], sb: Sequence[Senten
     each short one, but between two close aligned neighbours its place settles it; the
     part with no counterpart is cut out later (core.comparison.coverage).
     """
-    chain = in_order(pairs)
+    chain = agreed_chain(pairs)
     out = set()
     for before, (i, j), after in zip(chain, chain[1:], chain[2:]):
         wa, wb = sa[i].end_token - sa[i].first_token, sb[j].end_token - sb[j].first_token
@@ -113,7 +113,7 @@ def gap_pairs(pairs: list[Pair], sa: Sequence[Sentence], sb: Sequence[Sentence],
     """
     used_a = {i for i, _ in pairs}
     used_b = {j for _, j in pairs}
-    anchors = [(-1, -1), *in_order(pairs), (len(sa), len(sb))]
+    anchors = [(-1, -1), *agreed_chain(pairs), (len(sa), len(sb))]
     out = []
     alone = set()
     for (i0, j0), (i1, j1) in itertools.pairwise(anchors):
@@ -150,6 +150,16 @@ def in_order(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         chain.append(pairs[k])
         k = parent[k]
     return chain[::-1]
+
+
+def agreed_chain(pairs: list[Pair]) -> list[Pair]:
+    """The pairs of the longest in-order chain found both from A's side and from B's side.
+
+    Where several chains are equally long, each side breaks the tie its own way; keeping
+    what both agree on makes the result the same whichever document is A.
+    """
+    swapped = in_order([(j, i) for i, j in pairs])
+    return sorted(set(in_order(pairs)).intersection((i, j) for j, i in swapped))
 
 
 def make_judge(encode: Callable[[list[str]], object],
