@@ -36,10 +36,12 @@ def load_pair(paths: Sequence[str | PathLike[str]], encoding: str | None = None,
 
 
 def add_entities(result: Result) -> Result:
-    """The result with the entities of both documents filled in."""
+    """The result with the entities of both documents and the editor's checks filled in."""
+    from core.checks import run_checks
     from core.entities import extract_entities  # spaCy is heavy: load it only when asked
 
-    return replace(result, entities=extract_entities(*result.documents))
+    result = replace(result, entities=extract_entities(*result.documents))
+    return replace(result, checks=run_checks(result))
 
 
 def compare_documents(docs: Sequence[Document], options: Options | None = None, *,
