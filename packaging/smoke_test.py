@@ -96,7 +96,9 @@ class Smoke:
     def example_pair(self) -> None:
         ok, detail, data = self.compare_json(EXAMPLE_A, EXAMPLE_B)
         entities = sum(len(side) for side in (data or {}).get("entities", []))
-        self.check("compare example pair", ok and entities > 0, f"{detail}, {entities} entities")
+        missing = [n for n in (data or {}).get("notes", []) if "unavailable" in n]
+        self.check("compare example pair", ok and entities > 0 and not missing,
+                   f"{detail}, {entities} entities{', ' + '; '.join(missing) if missing else ''}")
 
     def report(self) -> Path:
         out = self.work / "report.pdf"
