@@ -168,3 +168,12 @@ def test_bundle_stamp_follows_the_packaging_inputs(tmp_path, monkeypatch):
     assert ci.inputs_hash() != first and not ci.stamp_matches()
     assert ci.main(["--if-changed"]) == 0 and steps[:2] == ["build", "smoke test"]
     assert ci.stamp_matches()  # a passing run records the inputs it verified
+
+
+def test_native_dialogs_through_the_portal_only_on_a_desktop_session():
+    launcher = _load("launcher")
+    desktop = {"XDG_CURRENT_DESKTOP": "GNOME", "DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/b"}
+    assert launcher.use_desktop_portal(desktop, "linux")
+    assert not launcher.use_desktop_portal({}, "linux")  # headless: no portal warnings
+    assert not launcher.use_desktop_portal({**desktop, "QT_QPA_PLATFORMTHEME": "kde"}, "linux")
+    assert not launcher.use_desktop_portal(desktop, "win32")
