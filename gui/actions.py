@@ -59,6 +59,7 @@ def _file_menu(window, acts: dict) -> None:
     acts["export_html"] = _action(window, "&HTML…", window.export_html)
     acts["quit"] = _action(window, "&Quit", window.close, ["Ctrl+Q"])
     menu = window.menuBar().addMenu("&File")
+    acts["file_menu"] = menu
     menu.addActions([acts["open_a"], acts["open_b"]])
     acts["recent_menu"] = menu.addMenu("Recent &files")
     menu.addSeparator()
@@ -79,6 +80,7 @@ def _edit_view_menus(window, acts: dict) -> None:
                                "Comparison settings",
                                QStyle.StandardPixmap.SP_FileDialogDetailedView)
     edit = window.menuBar().addMenu("&Edit")
+    acts["edit_menu"] = edit
     edit.addActions([acts["find"], acts["find_next"]])
     edit.addSeparator()
     edit.addAction(acts["settings"])
@@ -97,10 +99,17 @@ def _edit_view_menus(window, acts: dict) -> None:
                                                        else p.LineWrapMode.NoWrap)
                                      for p in window.panes])
     acts["wrap"] = wrap
+    numbers = QAction("&Line numbers", window)
+    numbers.setCheckable(True)
+    numbers.setShortcut(QKeySequence("Ctrl+Shift+L"))
+    numbers.setToolTip("Number the lines of both documents, as the report does (Ctrl+Shift+L)")
+    numbers.toggled.connect(window.set_line_numbers)
+    acts["line_numbers"] = numbers
     sidebar = window.sidebar.toggleViewAction() if hasattr(window.sidebar,
                                                            "toggleViewAction") else None
     view = window.menuBar().addMenu("&View")
-    view.addActions([sync, wrap])
+    acts["view_menu"] = view
+    view.addActions([sync, wrap, numbers])
     if sidebar is not None:
         view.addAction(sidebar)
 
@@ -116,15 +125,33 @@ def _go_menu(window, acts: dict) -> None:
     acts["prev_match"] = _action(window, "Previous m&atch", window.previous_match,
                                  ["Ctrl+Shift+F7", "Alt+PgUp"], icon=sp.SP_MediaSeekBackward)
     acts["compare"] = _action(window, "&Compare again", window.request_compare, ["F5"])
-    acts["cancel"] = _action(window, "Ca&ncel comparison", window.cancel_compare, ["Esc"])
+    acts["cancel"] = _action(window, "Ca&ncel comparison", window.cancel_compare)
+    acts["escape"] = _action(window, "C&lear marks", window.escape, ["Esc"],
+                             "Close Find, clear search hits, entity marks and the emphasis; "
+                             "stop a running comparison")
+    acts["focus_next"] = _action(window, "Next &area", window.cycle_focus, ["F6"],
+                                 "Move the keyboard focus: pane A, pane B, the sidebar")
+    acts["focus_prev"] = _action(window, "Previous ar&ea", lambda: window.cycle_focus(True),
+                                 ["Shift+F6"])
     go = window.menuBar().addMenu("&Go")
     go.addActions([acts["next_diff"], acts["prev_diff"], acts["next_match"], acts["prev_match"]])
     go.addSeparator()
-    go.addActions([acts["compare"], acts["cancel"]])
+    go.addActions([acts["focus_next"], acts["focus_prev"]])
+    go.addSeparator()
+    go.addActions([acts["compare"], acts["cancel"], acts["escape"]])
     about = _action(window, "&About Concord", lambda: QMessageBox.about(
         window, "About Concord", "Concord compares two documents the way a careful editor "
         "would: shared, reworded and unique passages."))
-    window.menuBar().addMenu("&Help").addAction(about)
+    from gui import help_dialogs
+
+    acts["help_keys"] = _action(window, "&Keyboard shortcuts", lambda: help_dialogs
+                                .show_shortcuts(window), ["F1"])
+    acts["help_how"] = _action(window, "&How Concord compares",
+                               lambda: help_dialogs.show_how_it_compares(window))
+    help_menu = window.menuBar().addMenu("&Help")
+    help_menu.addActions([acts["help_keys"], acts["help_how"]])
+    help_menu.addSeparator()
+    help_menu.addAction(about)
 
 
 def _toolbar(window, acts: dict) -> None:

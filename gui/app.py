@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sys
 
+from gui.compare_process import CHILD_FLAG  # no Qt there: the entry point stays light
+
 HEADLESS_COMMANDS = {"compare"}
-CHILD_FLAG = "--compare-worker"  # a frozen build runs itself with this to compare off-process
+__all__ = ["CHILD_FLAG", "main"]
 
 
 def main(argv: list[str] | None = None) -> int:

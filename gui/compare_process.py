@@ -25,6 +25,9 @@ POLL_SECONDS = 0.05
 GRACE_SECONDS = 1.0  # a cancelled child may take this long to notice before it is killed
 PROGRESS_INTERVAL = 0.05
 HEADER = struct.Struct("!Q")
+# A frozen build runs itself with this flag to compare off-process. Defined here (gui.app, the
+# entry point, imports it) so that this module never imports gui.app: no import circle.
+CHILD_FLAG = "--compare-worker"
 
 
 class WorkerCrashed(ConcordError):
@@ -93,8 +96,6 @@ def _reader(stream: BinaryIO, inbox: queue.Queue) -> None:
 
 def child_command() -> list[str]:
     """How to start the child: a frozen build runs itself with a hidden flag."""
-    from gui.app import CHILD_FLAG
-
     if getattr(sys, "frozen", False):
         return [sys.executable, CHILD_FLAG]
     return [sys.executable, "-m", "gui.compare_process"]

@@ -3,57 +3,14 @@
 from __future__ import annotations
 
 import time
-from bisect import bisect_right
 from collections.abc import Sequence
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
-from core.model import Match, Span
-from gui.palette import Theme, changed_format, kind_format
-
-
-class RangeIndex:
-    """Sorted, non-overlapping ranges with payloads; finds those overlapping an interval."""
-
-    def __init__(self, ranges: Sequence[tuple[int, int, object]]) -> None:
-        self._ranges = sorted(ranges, key=lambda r: r[0])
-        self._starts = [r[0] for r in self._ranges]
-
-    def __len__(self) -> int:
-        return len(self._ranges)
-
-    def overlapping(self, start: int, end: int) -> list[tuple[int, int, object]]:
-        """Ranges with any character in [start, end)."""
-        i = max(bisect_right(self._starts, start) - 1, 0)
-        found = []
-        while i < len(self._ranges) and self._ranges[i][0] < end:
-            if self._ranges[i][1] > start:
-                found.append(self._ranges[i])
-            i += 1
-        return found
-
-    def at(self, offset: int) -> object | None:
-        """The payload of the range containing ``offset``, or None."""
-        i = bisect_right(self._starts, offset) - 1
-        if i >= 0 and self._ranges[i][0] <= offset < self._ranges[i][1]:
-            return self._ranges[i][2]
-        return None
-
-
-def span_index(spans: Sequence[Span]) -> RangeIndex:
-    """Index of a document's spans (payload: the Span)."""
-    return RangeIndex([(s.start, s.end, s) for s in spans])
-
-
-def change_index(matches: Sequence[Match], side: int) -> RangeIndex:
-    """Index of the changed-word ranges of one side (payload: the Match)."""
-    ranges = []
-    for m in matches:
-        for start, end in (m.changes_a if side == 0 else m.changes_b):
-            ranges.append((start, end, m))
-    return RangeIndex(ranges)
-
+from core.model import Match
+from core.view.ranges import RangeIndex, change_index
+from gui.palette import Theme, changed_format, kind_format, muted_format
 
 SLICE_SECONDS = 0.012  # main-thread time per background highlighting step
 
@@ -68,9 +25,11 @@ class SpanHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, theme: Theme) -> None:
         super().__init__(document)
         self._theme = theme
+        self._view: str | None = None  # core.view.modes key (None: Everything)
         self._spans = RangeIndex([])
         self._changes = RangeIndex([])
         self._moved: set[int] = set()
+        self._muted = RangeIndex([])  # boilerplate lines, drawn grey over any kind
         self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
         self._changed: dict[bool, QTextCharFormat] = {}
         self._done: set[int] = set()  # block numbers formatted for the current spans
@@ -83,14 +42,27 @@ class SpanHighlighter(QSyntaxHighlighter):
     def _build_formats(self) -> None:
         for kind in ("shared", "reworded", "unique"):
             for moved in (False, True):
-                self._formats[kind, moved] = kind_format(self._theme, kind, moved)
-        self._changed = {m: changed_format(self._theme, m) for m in (False, True)}
+                self._formats[kind, moved] = kind_format(self._theme, kind, moved, self._view)
+        self._changed = {m: changed_format(self._theme, m, self._view) for m in (False, True)}
+        self._muted_format = muted_format(self._theme)
 
     def set_theme(self, theme: Theme) -> None:
         """Switch colours (system palette changed) and repaint progressively."""
         self._theme = theme
         self._build_formats()
         self._restart()
+
+    def set_boilerplate(self, ranges: list[tuple[int, int]]) -> None:
+        """Grey these ranges (site furniture) whatever their kind; [] to stop."""
+        self._muted = RangeIndex([(s, e, None) for s, e in ranges])
+        self._restart()
+
+    def set_view(self, view: str | None) -> None:
+        """Draw the marks as view ``view`` does (Everything, Copied, Changes, Plain)."""
+        if view != self._view:
+            self._view = view
+            self._build_formats()
+            self._restart()
 
     def set_spans(self, spans: RangeIndex, matches: Sequence[Match], side: int) -> None:
         """Show a new result's spans (indexed) for document ``side`` (0 = A, 1 = B)."""
@@ -156,3 +128,6 @@ class SpanHighlighter(QSyntaxHighlighter):
         for c_start, c_end, match in self._changes.overlapping(start, end):
             lo, hi = max(c_start, start), min(c_end, end)
             self.setFormat(lo - start, hi - lo, self._changed[match.moved])
+        for m_start, m_end, _none in self._muted.overlapping(start, end):
+            lo, hi = max(m_start, start), min(m_end, end)
+            self.setFormat(lo - start, hi - lo, self._muted_format)

@@ -1,43 +1,46 @@
-"""The legend: what each highlight colour and underline style means."""
+"""The legend above the panes: each mark drawn as the panes draw it (core.view.legend)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from html import escape
 
-from gui.palette import KIND_LABEL, LIGHT, Theme, changed_css, legend_css
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-MOVED_TEXT = "<i>italic</i> = moved"
+from core.view.legend import LEGEND, sample_css
+from gui.palette import LIGHT, Theme
+
+SHORT = {"shared": "Shared", "reworded": "Reworded", "changed": "Changed words",
+         "unique": "Unique", "moved": "Moved", "boilerplate": "Boilerplate"}
 
 
 class Legend(QWidget):
-    """A row of swatches: shared, reworded, changed words, unique, moved."""
+    """A row of samples: shared, reworded, changed words, unique, moved, boilerplate."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.swatches: dict[str, QLabel] = {}
+        self._theme = LIGHT
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
-        layout.setSpacing(8)
-        layout.addWidget(QLabel("Legend:"))
-        tips = {
-            "shared": "Passages found word for word in the other document (solid underline).",
-            "reworded": "Passages that say the same thing in other words (wavy underline).",
-            "changed": "Words that differ inside a reworded passage (bold, deeper colour).",
-            "unique": "Passages with no counterpart in the other document (dotted underline).",
-            "moved": "Passages whose counterpart sits elsewhere in the other document.",
-        }
-        texts = {**KIND_LABEL, "changed": "Changed words", "moved": MOVED_TEXT}
-        for key in ("shared", "reworded", "changed", "unique", "moved"):
-            label = QLabel(texts[key])
-            label.setToolTip(tips[key])
-            label.setObjectName(f"legend-{key}")
-            self.swatches[key] = label
+        layout.setSpacing(10)
+        for item in LEGEND:
+            label = QLabel()
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setToolTip(f"<b>{escape(item.label)}</b>: {escape(item.looks)}.<br>"
+                             f"{escape(item.meaning)}")
+            label.setObjectName(f"legend-{item.key}")
+            label.setAccessibleName(f"Legend: {item.label}, {item.looks}")
+            self.swatches[item.key] = label
             layout.addWidget(label)
         layout.addStretch(1)
+        # The legend never widens the window: at small sizes the last samples are cut.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.set_theme(LIGHT)
 
     def set_theme(self, theme: Theme) -> None:
-        """Colour the swatches like the panes."""
-        for kind in ("shared", "reworded", "unique"):
-            self.swatches[kind].setStyleSheet(legend_css(theme, kind))
-        self.swatches["changed"].setStyleSheet(changed_css(theme))
+        """Draw the samples with the panes' colours."""
+        self._theme = theme
+        for key, label in self.swatches.items():
+            label.setText(f"<span style=\"{sample_css(key, dark=theme.dark)}\">"
+                          f"&nbsp;{escape(SHORT[key])}&nbsp;</span>")

@@ -89,6 +89,26 @@ class LinkMap(QWidget):
         path.closeSubpath()
         return path
 
+    def _stub(self, match: Match, tops: tuple[float, float], left: bool) -> QPainterPath:
+        """A short tab on the side whose passage is visible, pointing across the gap."""
+        pane = self._panes[0 if left else 1]
+        rng = match.a if left else match.b
+        top = pane.y_of_offset(rng[0]) + tops[0 if left else 1]
+        bottom = pane.y_of_offset(max(rng[1] - 1, rng[0]), bottom=True) + tops[0 if left else 1]
+        w = float(self.width())
+        reach = min(12.0, w / 4)
+        x0, x1 = (0.0, reach) if left else (w, w - reach)
+        path = QPainterPath(QPointF(x0, top))
+        path.lineTo(QPointF(x1, (top + bottom) / 2))
+        path.lineTo(QPointF(x0, bottom))
+        path.closeSubpath()
+        return path
+
+    def band_ids(self) -> list[int]:
+        """Ids of the matches drawn as full bands in the last paint (tests)."""
+        return [mid for mid, path in self._paths
+                if path.boundingRect().width() >= self.width() - 1]
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base))
@@ -106,7 +126,11 @@ class LinkMap(QWidget):
         painter.setClipRect(0, int(top), self.width(), int(bottom - top))
         focused = None
         for match in self._visible_matches(((a0, a1), (b0, b1))):
-            path = self._band(match, tops)
+            in_a = match.a[1] >= a0 and match.a[0] <= a1
+            in_b = match.b[1] >= b0 and match.b[0] <= b1
+            # Only matches seen on both sides get a band; one whose counterpart is off
+            # screen gets a short stub at its own side (16 bands crossing said nothing).
+            path = self._band(match, tops) if in_a and in_b else self._stub(match, tops, in_a)
             self._paths.append((match.id, path))
             if match.id == self._focus:
                 focused = (match, path)

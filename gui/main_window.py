@@ -23,31 +23,30 @@ from PySide6.QtWidgets import (
 from core.errors import ConcordError
 from core.model import Document, Result
 from core.readers.load import DEFAULT_MAX_BYTES, load_document
+from core.view.alignment import AlignmentMap
+from core.view.ranges import RangeIndex, span_index
+from core.view.summary import banner, status_text
 from gui.actions import build_actions, fit_toolbar, update_action_states
+from gui.boilerplate_view import BoilerplateMuting
 from gui.find_bar import FindBar
-from gui.highlighter import RangeIndex, SpanHighlighter, span_index
+from gui.highlighter import SpanHighlighter
 from gui.legend import Legend
 from gui.link_map import LinkMap
+from gui.marks import TabMarks
 from gui.overview_ruler import OverviewRuler
 from gui.palette import current_theme
-from gui.settings import load_flag, load_options
+from gui.settings import load_flag, load_options, save_flag
+from gui.sources import DocumentSources
 from gui.summary_panel import SummaryPanel
-from gui.sync_scroll import AlignmentMap, SyncScroller
-from gui.text_pane import PaneHeader, TextPane, mark_format
+from gui.sync_scroll import SyncScroller
+from gui.text_pane import PaneHeader, TextPane
+from gui.view_switch import ViewSwitch
 from gui.window_files import FilesMixin
+from gui.window_layout import WindowLayout, cycle_focus
 from gui.window_navigation import NavigationMixin
 from gui.window_reports import ReportsMixin
 
 SIDE_NAMES = ("A", "B")
-
-
-def status_text(result: Result) -> str:
-    """'A in B 72% · B in A 65% · 12 shared · 8 reworded · 5 + 7 unique'."""
-    s = result.summary
-    return (f"A in B {s.a.found_in_other:.0%} · B in A {s.b.found_in_other:.0%} · "
-            f"{s.shared_matches} shared · {s.reworded_matches} reworded · "
-            f"{s.unique_passages_a} + {s.unique_passages_b} unique"
-            + (f" · {s.moved_matches} moved" if s.moved_matches else ""))
 
 
 class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
@@ -77,10 +76,22 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self._build_central()
         self._build_status_bar()
         self.actions_ = build_actions(self)
+        self.sources = DocumentSources(self)
+        self.sources.install(self.actions_["file_menu"], self.actions_["edit_menu"])
+        self.actions_.update(self.sources.actions)
+        self.view_switch = ViewSwitch(self)
+        self.view_switch.add_to_menu(self.actions_["view_menu"])
+        self.muting = BoilerplateMuting(self)
+        self.actions_["mute_boilerplate"] = self.muting.action
+        self.actions_["view_menu"].addSeparator()
+        self.actions_["view_menu"].addAction(self.muting.action)
+        self.actions_["toolbar"].addSeparator()
+        self.actions_["toolbar"].addWidget(self.view_switch.combo)
         self._connect()
         self.init_files()
         self.init_navigation()
         self.set_sync_scroll(load_flag("sync_scroll", True))
+        self.set_line_numbers(load_flag("line_numbers", False))
         self.update_actions()
         self.apply_theme(force=True)
         self.resize(1280, 800)
@@ -95,7 +106,11 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.sync = SyncScroller(self.panes, self)
         for side, pane in enumerate(self.panes):
             pane.setObjectName(f"pane-{SIDE_NAMES[side]}")
+            pane.setAccessibleName(f"Document {SIDE_NAMES[side]}")
+            self.rulers[side].setAccessibleName(f"Overview of document {SIDE_NAMES[side]}")
+            self.headers[side].setAccessibleName(f"Details of document {SIDE_NAMES[side]}")
             pane.tooltip_provider = lambda offset, s=side: self.passage_tooltip(s, offset)
+        self.link_map.setAccessibleName("Connector bands between the documents")
 
     def _side_widget(self, side: int) -> QWidget:
         row = QHBoxLayout()
@@ -128,6 +143,15 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         column = QVBoxLayout(area)
         column.setContentsMargins(4, 4, 4, 0)
         column.addWidget(self.legend)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Comparison verdict")
+        self.banner.setStyleSheet("QLabel#banner { font-weight: bold; padding: 6px;"
+                                  " border: 1px solid palette(mid); border-radius: 3px;"
+                                  " background: palette(alternate-base); }")
+        self.banner.hide()
+        column.addWidget(self.banner)
         column.addLayout(compare_row, 1)
         column.addWidget(self.find_bar)
         self.summary = SummaryPanel()
@@ -141,7 +165,9 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setSizes([960, 320])
         self.splitter.setCollapsible(0, False)
+        self.layout_ = WindowLayout(self)
         self.setCentralWidget(self.splitter)
+        self.marks = TabMarks(self)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -173,12 +199,18 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
             pane.files_dropped.connect(lambda paths, s=side: self.load_dropped(paths, s))
             pane.hovered.connect(lambda offset, s=side: self._on_hover(s, offset))
             pane.clicked.connect(lambda offset, s=side: self._on_click(s, offset))
+            pane.cursorPositionChanged.connect(lambda s=side: self._on_caret(s))
             pane.verticalScrollBar().valueChanged.connect(lambda _v, s=side: self._on_scroll(s))
             pane.updateRequest.connect(lambda *_a, s=side: self._update_ruler(s))
             self.rulers[side].jump_requested.connect(
                 lambda offset, s=side: self.panes[s].scroll_to_offset(offset))
 
     # -- public API --------------------------------------------------------------------------
+    @property
+    def view_mode(self) -> str:
+        """The chosen view (core.view.modes key); the report follows it."""
+        return self.view_switch.key
+
     @property
     def current_result(self) -> Result | None:
         """The Result shown, or None."""
@@ -194,12 +226,19 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         """Add a tab to the right-hand sidebar (e.g. the entity list); returns its index."""
         return self.sidebar.addTab(widget, title)
 
+    def set_line_numbers(self, on: bool) -> None:
+        """View > Line numbers (remembered)."""
+        for pane in self.panes:
+            pane.show_line_numbers(on)
+        save_flag("line_numbers", on)
+        action = self.actions_.get("line_numbers")
+        if action is not None and action.isChecked() != on:
+            action.setChecked(on)
+
     def highlight_ranges(self, side: int, ranges: list[tuple[int, int]],
                          scroll_to_first: bool = True) -> None:
         """Mark ``ranges`` of pane ``side`` (entity mentions...) in the text and on its ruler."""
-        fmt = mark_format(self.theme.mark, text_color="#000000")
-        self.panes[side].set_layer("marks", ranges, fmt)
-        self.rulers[side].set_marks(list(ranges))
+        self.marks.show(side, list(ranges))
         if scroll_to_first and ranges:
             self.panes[side].scroll_to_offset(min(r[0] for r in ranges))
 
@@ -207,16 +246,21 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         """Enable or disable actions for the current state."""
         if hasattr(self, "actions_"):
             update_action_states(self)
+        if hasattr(self, "sources"):
+            self.sources.update()
 
     def show_error(self, title: str, message: str) -> None:
         """Tell the user something went wrong (tests replace this)."""
         QMessageBox.warning(self, title, message)
 
     # -- loading and comparing ---------------------------------------------------------------
-    def load_side(self, side: int, path: str, compare: bool = True) -> bool:
-        """Load ``path`` into pane ``side``; on failure keep what the pane showed."""
+    def load_side(self, side: int, path: str, compare: bool = True,
+                  encoding: str | None = None) -> bool:
+        """Load ``path`` into pane ``side`` (``encoding``: instead of detecting it);
+        on failure keep what the pane showed."""
         try:
-            doc = load_document(path, encoding=self.encoding, max_bytes=self.max_bytes)
+            doc = load_document(path, encoding=encoding or self.encoding,
+                                max_bytes=self.max_bytes)
         except ConcordError as exc:
             self.show_error(f"Cannot open {SIDE_NAMES[side]}", str(exc))
             return False
@@ -258,6 +302,17 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         """Stop the running comparison."""
         self.runner.cancel()
 
+    def escape(self) -> None:
+        """Esc: stop a running comparison, close Find and clear every mark and emphasis."""
+        if self.runner.busy:
+            self.cancel_compare()
+        self.find_bar.close_bar()
+        self.marks.clear()
+        self._focus_match = None
+        self.set_focus_match(None)
+        for pane in self.panes:
+            pane.set_layer("focus", [], self.focus_format())
+
     def _on_progress(self, stage: str, fraction: float) -> None:
         self.progress.setValue(int(fraction * 100))
         self.progress.setFormat(f"{stage} %p%")
@@ -297,25 +352,30 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         matches = result.matches if result else ()
         self._indexes = ((span_index(result.spans[0]), span_index(result.spans[1]))
                          if result else (RangeIndex([]), RangeIndex([])))
+        self.marks.clear()  # they belonged to the old result
+        self.find_bar.clear_marks()
         for side in (0, 1):
             self.highlighters[side].set_spans(self._indexes[side], matches, side)
             self.highlight_visible(side)
             self.panes[side].set_layer("focus", [], self.focus_format())
-            self.panes[side].set_layer("marks", [], self.focus_format())  # of the old result
-            self.rulers[side].set_marks([])
             length = len(self.docs[side].text) if self.docs[side] else 0
             self.rulers[side].set_spans(length, result.spans[side] if result else ())
         alignment = (AlignmentMap(result.matches, len(result.documents[0].text),
                                   len(result.documents[1].text)) if result else None)
         self.sync.set_map(alignment)
         self.link_map.set_result(result)
-        self.summary.set_result(result, self.theme)
+        self.summary.set_result(result, self.theme, self.muting.apply(result))
         self.reset_navigation(result, alignment)
+        self.banner.setText(banner(result))
+        self.banner.setVisible(bool(self.banner.text()))
         if result is not None:
             self.summary_label.setText(status_text(result))
             self.elapsed_label.setText(f"compared in {result.elapsed:.2f} s")
             self.setWindowTitle(f"{result.documents[0].name} ↔ {result.documents[1].name}"
                                 " — Concord")
+            for side in (0, 1):
+                self.panes[side].setAccessibleName(
+                    f"Document {SIDE_NAMES[side]}: {result.documents[side].name}")
             self.timings["highlight"] = time.perf_counter() - started
             self.sync.follow(0)
         else:
@@ -331,7 +391,13 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         if span.match is None or self._result is None:
             return f"Unique passage: no counterpart in {SIDE_NAMES[1 - side]}"
         match = self._result.match_by_id(span.match)
-        text = f"{match.kind.capitalize()} passage · {match.similarity:.0%} similar"
+        text = (f"Match {match.id + 1}: {match.kind} passage · "
+                f"{match.similarity:.0%} similar")
+        where = [f"{SIDE_NAMES[s]} {self._result.documents[s].location_at(r[0])}"
+                 for s, r in ((0, match.a), (1, match.b))
+                 if self._result.documents[s].location_at(r[0])]
+        if where:
+            text += " · " + ", ".join(where)  # "A p. 3, B p. 5" for paged formats
         if match.moved:
             text += " · moved (its counterpart sits elsewhere)"
         return text + " · click to show its counterpart"
@@ -342,6 +408,18 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
 
     def _on_hover(self, side: int, offset: int) -> None:
         self.set_focus_match(self._match_at(side, offset) if offset >= 0 else self._focus_match)
+
+    def _on_caret(self, side: int) -> None:
+        """Keyboard users get the passage's tooltip in the status bar as the caret moves."""
+        pane = self.panes[side]
+        if pane.hasFocus() and self._result is not None:
+            tip = self.passage_tooltip(side, pane.textCursor().position())
+            if tip:
+                self.statusBar().showMessage(tip.replace("click", "Enter"), 4000)
+
+    def cycle_focus(self, backwards: bool = False) -> None:
+        """F6 / Shift+F6: pane A, pane B, the sidebar."""
+        cycle_focus(self, backwards)
 
     def _on_click(self, side: int, offset: int) -> None:
         match_id = self._match_at(side, offset)
@@ -402,6 +480,7 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         fit_toolbar(self)
+        self.layout_.fit()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.runner.cancel(silent=True)

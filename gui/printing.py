@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QWidget
 from core.fileio import publish, temp_beside
 from core.model import Result
 from core.report import build_report, render_html
+from gui.pagination import paginate
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "LETTER": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(14, 10, 14, 10)
@@ -94,20 +95,36 @@ def paint_pages(device: QPagedPaintDevice, doc: QTextDocument, running: Running,
         width, height = float(device.width()), float(device.height())
         body_height = height - 2 * band
         doc.documentLayout().setPaintDevice(device)
-        doc.setPageSize(QSizeF(width, body_height))
-        total = doc.pageCount()
+        pages = paginate(doc, width, body_height)
+        total = len(pages)
         last = total if last <= 0 else min(last, total)
         for index in range(max(1, first) - 1, last):
             if index > max(1, first) - 1:
                 device.newPage()
+            page = pages[index]
             _paint_bands(painter, running, index + 1, total, width, height, band)
             painter.save()
-            painter.translate(0, band - index * body_height)
-            doc.drawContents(painter, QRectF(0, index * body_height, width, body_height))
+            painter.translate(0, band - page.top)
+            doc.drawContents(painter, QRectF(0, page.top, width, page.bottom - page.top))
             painter.restore()
+            if page.continued:
+                _paint_continued(painter, page.continued, band, width)
     finally:
         painter.end()
     return total
+
+
+def _paint_continued(painter: QPainter, label: str, y: float, width: float) -> None:
+    """'Match 5 (continued)' in the meta column, level with the row's resumed text."""
+    font = report_font(6.5)
+    font.setItalic(True)
+    painter.setFont(font)
+    painter.setPen(QPen(Qt.GlobalColor.black, 0))
+    metrics = QFontMetricsF(font, painter.device())
+    pad = metrics.averageCharWidth()
+    box = QRectF(pad, y + pad / 2, width * A_COLUMN - 2 * pad, metrics.height() * 2.2)
+    painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                              | Qt.TextFlag.TextWordWrap), label)
 
 
 def _paint_bands(painter: QPainter, running: Running, page: int, total: int,
@@ -138,9 +155,9 @@ def _paint_bands(painter: QPainter, running: Running, page: int, total: int,
                      page_text)
 
 
-def _prepared(result: Result) -> tuple[QTextDocument, Running]:
+def _prepared(result: Result, view: str | None = None) -> tuple[QTextDocument, Running]:
     report = build_report(result)
-    return report_document(render_html(report)), running_text(result, report.generated)
+    return report_document(render_html(report, view)), running_text(result, report.generated)
 
 
 def _set_layout(device: QPagedPaintDevice, page_size: str) -> None:
@@ -149,7 +166,8 @@ def _set_layout(device: QPagedPaintDevice, page_size: str) -> None:
     device.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
 
 
-def export_pdf(result: Result, path: str, page_size: str = "A4") -> int:
+def export_pdf(result: Result, path: str, page_size: str = "A4",
+               view: str | None = None) -> int:
     """Write the report of ``result`` to ``path`` as PDF (atomically); returns the page count."""
     page_id = page_size_id(page_size)  # validate before touching the disk
     target = Path(path)
@@ -161,7 +179,7 @@ def export_pdf(result: Result, path: str, page_size: str = "A4") -> int:
         writer.setCreator(f"Concord {_version()}")
         writer.setTitle(f"Concord report: {result.documents[0].name} / {result.documents[1].name}")
         _set_layout(writer, "A4" if page_id == PAGE_SIZES["A4"] else "Letter")
-        doc, running = _prepared(result)
+        doc, running = _prepared(result, view)
         pages = paint_pages(writer, doc, running)
         del writer  # flushes and closes the file
         publish(tmp, target)
@@ -171,11 +189,11 @@ def export_pdf(result: Result, path: str, page_size: str = "A4") -> int:
     return pages
 
 
-def export_html(result: Result, path: str) -> None:
+def export_html(result: Result, path: str, view: str | None = None) -> None:
     """Write the self-contained HTML report of ``result`` to ``path`` (atomically)."""
     from core.report import write_report_html
 
-    write_report_html(result, path)
+    write_report_html(result, path, view=view)
 
 
 def _version() -> str:
@@ -184,7 +202,7 @@ def _version() -> str:
     return core.__version__
 
 
-def print_result(parent: QWidget, result: Result) -> None:
+def print_result(parent: QWidget, result: Result, view: str | None = None) -> None:
     """Ask for a printer (QPrintDialog) and print the report, honouring the page range."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
@@ -194,20 +212,20 @@ def print_result(parent: QWidget, result: Result) -> None:
     dialog.setWindowTitle("Print comparison report")
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return
-    doc, running = _prepared(result)
+    doc, running = _prepared(result, view)
     first, last = 1, 0
     if printer.printRange() == QPrinter.PrintRange.PageRange:
         first, last = printer.fromPage(), printer.toPage()
     paint_pages(printer, doc, running, first, last)
 
 
-def preview_result(parent: QWidget, result: Result) -> None:
+def preview_result(parent: QWidget, result: Result, view: str | None = None) -> None:
     """Show the report in a QPrintPreviewDialog (page size and printer can be changed there)."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     _set_layout(printer, "A4")
-    doc, running = _prepared(result)
+    doc, running = _prepared(result, view)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("Print preview: comparison report")
     dialog.paintRequested.connect(lambda device: paint_pages(device, doc, running))

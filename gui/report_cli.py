@@ -17,6 +17,7 @@ from core.cli import (
 )
 from core.errors import ConcordError, display_name, escape_text
 from core.fileio import ensure_not_input
+from core.view.modes import MODES
 
 FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 
@@ -38,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="report to write; its suffix (.pdf or .html) picks the format")
     parser.add_argument("--page-size", default="A4", type=_page_size, metavar="A4|Letter",
                         help="paper size of the PDF (default A4)")
+    parser.add_argument("--view", default="everything", choices=[m.key for m in MODES],
+                        help="what the marks emphasise, as the window's View switch: "
+                             "everything, copied (lifted word for word), changes, plain "
+                             "(default everything)")
     add_engine_options(parser)
     return parser
 
@@ -91,12 +96,12 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "html":
         from core.report import write_report_html
 
-        write_report_html(result, args.output)
+        write_report_html(result, args.output, view=args.view)
         return EXIT_OK
     app = ensure_qt()
     from gui.printing import export_pdf
 
-    export_pdf(result, args.output, args.page_size)
+    export_pdf(result, args.output, args.page_size, view=args.view)
     del app
     return EXIT_OK
 

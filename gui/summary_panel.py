@@ -6,12 +6,23 @@ import html
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.model import Match, Result
+from core.view.summary import figure_rows, match_number, percent, verdict
 from gui.palette import LIGHT, Theme
 
-COLUMNS = ("#", "Kind", "Similarity", "A", "B")
+COLUMNS = ("#", "Kind", "Sim.", "A", "B")
+COLUMN_TIPS = ("Match number (the same number as in the report and the command line)",
+               "Shared word for word or reworded; (moved): out of order",
+               "Similarity of the two passages", "The passage in A", "The passage in B")
 EXCERPT = 48
 
 
@@ -63,6 +74,8 @@ class MatchModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return COLUMN_TIPS[section]
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -71,20 +84,25 @@ class MatchModel(QAbstractTableModel):
         match = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(match, index.column())
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 1:
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return QColor(self._theme.strong[match.kind])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{match_label(match)}, similarity {match.similarity:.0%}"
+            docs = self._result.documents
+            where = ", ".join(f"{side} {doc.location_at(rng[0])}" for side, doc, rng in
+                              (("A", docs[0], match.a), ("B", docs[1], match.b))
+                              if doc.location_at(rng[0]))
+            return (f"Match {match_number(match)}: {match_label(match)}, "
+                    f"similarity {percent(match.similarity)}" + (f" · {where}" if where else ""))
         return None
 
     def _display(self, match: Match, column: int) -> str:
         docs = self._result.documents if self._result else None
         if column == 0:
-            return str(match.id + 1)
+            return str(match_number(match))
         if column == 1:
             return match_label(match)
         if column == 2:
-            return f"{match.similarity:.0%}"
+            return percent(match.similarity)
         side = column - 3
         rng = match.a if side == 0 else match.b
         return excerpt(docs[side].text, *rng) if docs else ""
@@ -100,12 +118,15 @@ class SummaryPanel(QWidget):
         self.figures = QLabel("No comparison yet.\n\nOpen or drop two files.")
         self.figures.setWordWrap(True)
         self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._echo = True  # False while the window selects a row itself
         self.model = MatchModel(self)
         self.view = QTreeView()
         self.view.setModel(self.model)
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
+        self.view.setAccessibleName("List of matches")
+        self.figures.setAccessibleName("Comparison summary")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -114,49 +135,65 @@ class SummaryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.figures)
-        layout.addWidget(QLabel("Matches (select to jump):"))
+        self.position = QLabel("Matches:")
+        self.position.setObjectName("match-position")
+        layout.addWidget(self.position)
         layout.addWidget(self.view, 1)
 
-    def set_result(self, result: Result | None, theme: Theme = LIGHT) -> None:
-        """Show ``result``'s figures and matches."""
+    def set_result(self, result: Result | None, theme: Theme = LIGHT,
+                   boilerplate: tuple[int, int] = (0, 0)) -> None:
+        """Show ``result``'s figures (boilerplate counted apart) and matches."""
         self.model.set_result(result, theme)
-        self.figures.setText(summary_html(result) if result else "No comparison yet.")
-        for column, width in ((0, 36), (1, 130), (2, 76), (3, 160)):
-            self.view.setColumnWidth(column, width)
+        self.figures.setText(summary_html(result, boilerplate) if result
+                             else "No comparison yet.")
+        self.figures.setToolTip("A: {}\nB: {}".format(*(d.name for d in result.documents))
+                                if result else "")
+        self.position.setText(f"Matches ({len(result.matches)}), select to jump:"
+                              if result else "Matches:")
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        for column in range(len(COLUMNS)):  # the excerpts share what the figures leave
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column >= 3
+                                        else QHeaderView.ResizeMode.ResizeToContents)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        # Narrow sidebar: the colour swatch beside the number says the kind (so does the
+        # row's tooltip); the excerpts of A and B keep their room.
+        self.view.setColumnHidden(1, self.width() < 320)
+
+    def show_position(self, text: str) -> None:
+        """'Match 3 of 16' above the list (where F7 / the list selection stands)."""
+        self.position.setText(text)
 
     def select_match(self, match_id: int) -> None:
         """Select the row of ``match_id`` without re-emitting."""
         row = self.model.row_of(match_id)
         if row < 0:
             return
-        self.view.blockSignals(True)
-        self.view.selectionModel().blockSignals(True)
-        index = self.model.index(row, 0)
-        self.view.setCurrentIndex(index)
-        self.view.scrollTo(index)
-        self.view.selectionModel().blockSignals(False)
-        self.view.blockSignals(False)
+        # The selection model must signal the view (or the row is never drawn selected):
+        # the echo back to the window is what is suppressed.
+        self._echo = False
+        try:
+            index = self.model.index(row, 0)
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+        finally:
+            self._echo = True
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and self._echo:
             self.match_activated.emit(self.model.match_at(current.row()).id)
 
 
-def summary_html(result: Result) -> str:
-    """The similarity figures as a small HTML table."""
+def summary_html(result: Result, boilerplate: tuple[int, int] = (0, 0)) -> str:
+    """The verdict, then the similarity figures as a small table headed A / B."""
+    body = "".join(f"<tr><td>{html.escape(label)}</td><td align='right'>&nbsp;{a}</td>"
+                   f"<td align='right'>&nbsp;{b}</td></tr>"
+                   for label, a, b in figure_rows(result, boilerplate))
     s = result.summary
-    a_name, b_name = (html.escape(d.name) for d in result.documents)
-    rows = [
-        ("", f"<b>A</b> {a_name}", f"<b>B</b> {b_name}"),
-        ("Found in the other", f"{s.a.found_in_other:.0%}", f"{s.b.found_in_other:.0%}"),
-        ("Shared", f"{s.a.share('shared'):.0%}", f"{s.b.share('shared'):.0%}"),
-        ("Reworded", f"{s.a.share('reworded'):.0%}", f"{s.b.share('reworded'):.0%}"),
-        ("Unique", f"{s.a.share('unique'):.0%}", f"{s.b.share('unique'):.0%}"),
-        ("Unique passages", str(s.unique_passages_a), str(s.unique_passages_b)),
-        ("Words", f"{s.a.words:,}", f"{s.b.words:,}"),
-    ]
-    body = "".join(f"<tr><td>{a}</td><td align='right'>&nbsp;{b}</td>"
-                   f"<td align='right'>&nbsp;{c}</td></tr>" for a, b, c in rows)
     matches = (f"<p>{s.shared_matches} shared and {s.reworded_matches} reworded matches"
                f" ({s.moved_matches} moved); compared in {result.elapsed:.2f} s.</p>")
-    return f"<table cellspacing='2'>{body}</table>{matches}"
+    return (f"<p><b>{html.escape(verdict(result))}</b></p>"
+            f"<table cellspacing='2'><tr><td></td><td align='right'><b>A</b></td>"
+            f"<td align='right'><b>B</b></td></tr>{body}</table>{matches}")

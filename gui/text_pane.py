@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from core.model import Document
+from core.readers.decode import encoding_label
+from core.view.paragraphs import hard_wrapped
 
-LAYER_ORDER = ("focus", "marks", "find")
+LAYER_ORDER = ("focus", "marks", "hits", "find")
 
 
 def dropped_paths(mime) -> list[str]:
@@ -54,21 +56,42 @@ class TextPane(QPlainTextEdit):
         self.setMouseTracking(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        # A caret for keyboard users: arrows move it, Enter shows the passage's counterpart.
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
         font.setPointSizeF(max(font.pointSizeF(), 10.5))
         self.setFont(font)
         self.setPlaceholderText("Drop a file here, or use File > Open.")
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        from gui.line_numbers import LineNumberArea
+        from gui.paragraph_layout import ParagraphLayout
+
+        self.paragraphs = ParagraphLayout(self.document())
+        self.document().setDocumentLayout(self.paragraphs)
+
+        self.line_numbers = LineNumberArea(self)
+        self.line_numbers.hide()
         self._last_hover = -2
         self.tooltip_provider: Callable[[int], str] | None = None
+
+    def show_line_numbers(self, on: bool) -> None:
+        """Show or hide the line numbers beside the text."""
+        self.line_numbers.setVisible(on)
+        self.line_numbers.refit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.line_numbers.refit()
 
     # -- content -----------------------------------------------------------------------------
     def set_text(self, text: str) -> None:
         """Replace the text and clear every layer."""
         self._layers.clear()
         self.setExtraSelections([])
+        self.paragraphs.single_breaks = not hard_wrapped(text)
+        self.paragraphs.gap = round(self.fontMetrics().lineSpacing() * 0.6)
         self.setPlainText(text)
 
     def set_layer(self, name: str, ranges: Sequence[tuple[int, int]],
@@ -158,6 +181,13 @@ class TextPane(QPlainTextEdit):
         self._last_hover = -2
         self.hovered.emit(-1)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        # Keyboard users: Enter on a passage does what a click does (show its counterpart).
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.clicked.emit(self.textCursor().position())
+            return
+        super().keyPressEvent(event)
+
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
@@ -213,12 +243,21 @@ class PaneHeader(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.title)
         layout.addWidget(self.details)
+        # What the user should know about how the text was read (bad bytes replaced...):
+        # shown, not hidden in a tooltip.
+        self.warnings = QLabel()
+        self.warnings.setObjectName("pane-warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("QLabel#pane-warnings { color: #8A4B00; font-weight: bold; }")
+        self.warnings.hide()
+        layout.addWidget(self.warnings)
         self.set_document(None)
 
     def set_document(self, doc: Document | None) -> None:
         """Show ``doc``'s details (or a hint when the side is empty)."""
         self._details = ""
         if doc is None:
+            self.warnings.hide()
             self.title.setText(f"{self._side}: (no document)")
             self.details.setText("Drop a file here or use File > Open")
             self.setToolTip("")
@@ -226,11 +265,19 @@ class PaneHeader(QWidget):
         self.title.setText(f"{self._side}: {doc.name}")
         modified = (_dt.datetime.fromtimestamp(doc.mtime).strftime("%Y-%m-%d %H:%M")
                     if doc.mtime else "not saved")
-        self._details = (f"{doc.encoding} · {doc.format} · {human_size(doc.size)}"
+        encoding = encoding_label(doc.encoding, doc.encoding_confidence)
+        pages = f" · {doc.pages} pages" if doc.pages else ""
+        self._details = (f"{encoding} · {doc.format}{pages} · {human_size(doc.size)}"
                          f" · modified {modified} · ")
         self._path = doc.path or "(in memory)"
         self._elide()
-        self.setToolTip(f"{self._path}\n{self._details}")
+        self.warnings.setText("⚠ " + " ".join(doc.warnings) if doc.warnings else "")
+        self.warnings.setToolTip("\n".join(doc.warnings))
+        self.warnings.setVisible(bool(doc.warnings))
+        tip = f"{self._path}\n{self._details}"
+        if doc.encoding_confidence < 1.0 and doc.path:
+            tip += "\nWrong letters? File > Reopen with encoding."
+        self.setToolTip(tip)
 
     def _elide(self) -> None:
         metrics = self.details.fontMetrics()

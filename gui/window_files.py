@@ -9,9 +9,8 @@ from PySide6.QtCore import QFileSystemWatcher, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui.settings import add_recent_file, recent_files
+from gui.sources import open_filter
 from gui.text_pane import dropped_paths
-
-FILE_FILTER = "Text documents (*.txt *.text *.md *.markdown);;All files (*)"
 
 
 class FilesMixin:
@@ -52,7 +51,7 @@ class FilesMixin:
         """File > Open A / Open B."""
         start = self.docs[side].path if self.docs[side] else ""
         path, _ = QFileDialog.getOpenFileName(self, f"Open document {'AB'[side]}",
-                                              os.path.dirname(start), FILE_FILTER)
+                                              os.path.dirname(start), open_filter())
         if path:
             self.load_side(side, path)
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from core.model import Result
-from gui.navigation import Navigator, Stop, difference_stops, match_stops
+from core.view.alignment import AlignmentMap
+from core.view.navigation import Navigator, Stop, difference_stops, match_stops
+from core.view.summary import match_number
 from gui.settings import save_flag
-from gui.sync_scroll import AlignmentMap
 
 
 class NavigationMixin:
@@ -61,6 +62,14 @@ class NavigationMixin:
             self.statusBar().showMessage(f"No {'next' if forward else 'previous'} {what}.", 3000)
             return None
         self.show_stop(stop)
+        position = f"{what.capitalize()} {navigator.index + 1} of {len(navigator.stops)}"
+        if stop.match is not None and what != "match":
+            position += f" · Match {match_number(stop.match)}"
+        elif stop.match is None:
+            position += f" · only in {'A' if stop.a is not None else 'B'}"
+            self.summary.view.clearSelection()
+        self.summary.show_position(position)
+        self.statusBar().showMessage(position, 5000)
         return stop
 
     def next_difference(self) -> Stop | None:
@@ -109,6 +118,8 @@ class NavigationMixin:
         if not from_nav:
             for navigator in self._navs.values():
                 navigator.select_match(match_id)
+            self.summary.show_position(
+                f"Match {match_number(match_id)} of {len(self._result.matches)}")
         if source_side is None:
             self._scroll_level(0, match.a[0], match.b[0])
         else:

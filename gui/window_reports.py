@@ -7,6 +7,8 @@ import os
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from core.errors import ConcordError
+from core.fileio import ensure_not_input
 from gui.settings_dialog import SettingsDialog
 
 
@@ -45,11 +47,11 @@ class ReportsMixin:
 
     def print_report(self) -> None:
         """File > Print…"""
-        self._run_report("print_result", self, self._result)
+        self._run_report("print_result", self, self._result, self.view_mode)
 
     def preview_report(self) -> None:
         """File > Print Preview…"""
-        self._run_report("preview_result", self, self._result)
+        self._run_report("preview_result", self, self._result, self.view_mode)
 
     def _export(self, name: str, suffix: str, filter_: str) -> None:
         if self._result is None:
@@ -59,7 +61,15 @@ class ReportsMixin:
                                f"{a}-vs-{b}.{suffix}")
         path, _ = QFileDialog.getSaveFileName(self, f"Export {suffix.upper()}", default, filter_)
         if path:
-            self._run_report(name, self._result, path)
+            try:  # the report must never replace one of the documents compared
+                ensure_not_input(path, [d.path for d in self._result.documents if d.path])
+            except ConcordError as exc:
+                self.show_error("Cannot export", str(exc))
+                return
+            if name == "export_pdf":
+                self._run_report(name, self._result, path, "A4", self.view_mode)
+            else:
+                self._run_report(name, self._result, path, self.view_mode)
             self.statusBar().showMessage(f"Exported {path}", 5000)
 
     def export_pdf(self) -> None:

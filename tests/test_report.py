@@ -136,7 +136,7 @@ def test_summary_figures_and_verdict():
     report = build_report(sample_result())
     fig_a, fig_b = report.figures
     assert abs(fig_a.shared + fig_a.reworded + fig_a.unique - 1) < 1e-9
-    assert report.verdict.startswith(f"{percent(fig_b.found)} of B is found in A")
+    assert report.verdict.startswith(f"Most of B ({percent(fig_b.found)}) comes from A;")
     assert percent(0.001) == "<1%" and percent(0.999) == ">99%" and percent(0.5) == "50%"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import zlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -168,8 +168,8 @@ def grow_groups(pairs: list[tuple[int, int]], scores: Pairs,
     for i, j in ordered:
         group = Group(i, i + 1, j, j + 1, scores[(i, j)])
         for _ in range(2 * (MAX_GROUP - 1)):
-            grown = _best_extension(group, scorer, sa, sb, used_a | breaks_a(group),
-                                    used_b | breaks_b(group))
+            grown = _best_extension(group, scorer, sa, sb, (used_a, breaks_a(group)),
+                                    (used_b, breaks_b(group)))
             if grown is None:
                 break
             used_a.update(range(grown.a0, grown.a1))
@@ -180,16 +180,19 @@ def grow_groups(pairs: list[tuple[int, int]], scores: Pairs,
 
 
 def _best_extension(group: Group, scorer: SentenceScorer, sa: Sequence[Sentence],
-                    sb: Sequence[Sentence], used_a: set[int], used_b: set[int]) -> Group | None:
+                    sb: Sequence[Sentence], blocked_a: tuple[set[int], set[int]],
+                    blocked_b: tuple[set[int], set[int]]) -> Group | None:
     options = []
     if group.a1 - group.a0 < MAX_GROUP:
         for i in (group.a0 - 1, group.a1):
-            if 0 <= i < len(sa) and i not in used_a and sa[i].stems:
+            if 0 <= i < len(sa) and i not in blocked_a[0] and i not in blocked_a[1] and sa[
+                    i].stems:
                 options.append(Group(min(i, group.a0), max(i + 1, group.a1), group.b0, group.b1,
                                      0.0))
     if group.b1 - group.b0 < MAX_GROUP:
         for j in (group.b0 - 1, group.b1):
-            if 0 <= j < len(sb) and j not in used_b and sb[j].stems:
+            if 0 <= j < len(sb) and j not in blocked_b[0] and j not in blocked_b[1] and sb[
+                    j].stems:
                 options.append(Group(group.a0, group.a1, min(j, group.b0), max(j + 1, group.b1),
                                      0.0))
     best = None
@@ -306,11 +309,13 @@ def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
 
     Short reworded sentences ("Critics said the damage could have been limited.") share
     too few stems for the cosine, but a common 5-word phrase still ties them together. A
-    phrase found in several sentences of one document is a stock phrase and ties nothing.
+    phrase found in several unmatched sentences of one document is a stock phrase and ties
+    nothing.
     """
     used_a = {i for i, _ in pairs}
     used_b = {j for _, j in pairs}
-    stock = _repeated_grams(sa) | _repeated_grams(sb)
+    stock = (_repeated_grams(s for s in sa if s.index not in used_a)
+             | _repeated_grams(s for s in sb if s.index not in used_b))
     grams: dict[tuple[str, ...], list[int]] = {}
     for sentence in sb:
         if sentence.index not in used_b:
@@ -336,7 +341,7 @@ def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
     return rescued
 
 
-def _repeated_grams(sentences: Sequence[Sentence]) -> set[tuple[str, ...]]:
+def _repeated_grams(sentences: Iterable[Sentence]) -> set[tuple[str, ...]]:
     seen: Counter[tuple[str, ...]] = Counter()
     for sentence in sentences:
         seen.update(_content_grams(sentence))

@@ -10,7 +10,7 @@ from core.comparison.segment import Segmented, content_stem
 # A stem in at least this share of the sentences of both documents is the topic's stock word.
 STOCK_SHARE = 0.1
 STOCK_MIN_SENTENCES = 2
-_CAPITALISED_RE = re.compile(r"\b[^\W\d_]\w*")
+_WORD_RE = re.compile(r"\b[^\W\d_]\w*")
 
 
 def weak_stems(seg_a: Segmented, seg_b: Segmented) -> frozenset[str]:
@@ -23,16 +23,19 @@ def weak_stems(seg_a: Segmented, seg_b: Segmented) -> frozenset[str]:
     capitalised: set[str] = set()
     lower: set[str] = set()
     for seg in (seg_a, seg_b):
-        starts = {seg.tokens[s.first_token].start for s in seg.sentences
-                  if s.first_token < s.end_token}
-        words: set[str] = set()
-        for m in _CAPITALISED_RE.finditer(seg.text):
-            word = m.group()
+        counts = Counter(_WORD_RE.findall(seg.text))
+        initial: Counter[str] = Counter()
+        for sentence in seg.sentences:
+            if sentence.first_token < sentence.end_token:
+                m = _WORD_RE.match(seg.text, seg.tokens[sentence.first_token].start)
+                if m:
+                    initial[m.group()] += 1
+        for word, n in counts.items():
             if word[0].islower():
-                words.add(word)
-            elif m.start() not in starts:
-                capitalised.add(word)
-        lower.update(map(content_stem, words))
+                lower.add(word)
+            elif word[0].isupper() and n > initial.get(word, 0):
+                capitalised.add(word)  # capitalised somewhere inside a sentence
+    lower = set(map(content_stem, lower))
     weak = {s for s in map(content_stem, capitalised) if s and s not in lower}
     for seg in (seg_a, seg_b):
         stems = set().union(*(s.stems for s in seg.sentences))

@@ -16,7 +16,7 @@ UNDECIDED_BELOW = 1.6
 SEMANTIC_GAP = 4
 # At most this many sentences are encoded in one comparison (the model's cost: a few
 # hundred sentences a second); pairs are asked about in order of need until it is reached.
-MAX_ENCODED = 1500
+MAX_ENCODED = 800
 
 
 def semantic_pass(pairs: list[Pair], scores: dict[Pair, float], sa: Sequence[Sentence],

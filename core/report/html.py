@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from html import escape
 
+from core.report.checks import render_checks
 from core.report.model import EntityLine, EntityTable, FigureLine, FileInfo, Report, percent
 from core.report.rows import Cell, Row
+from core.view.legend import LEGEND, sample_css
+from core.view.modes import emphasis
+from core.view.modes import mode as view_mode
 
-# Okabe-Ito families as light tints: they print as pale greys, and every kind also has a
-# cue that survives black-and-white printing (underline, italics, labels, strike / bold).
-TINT = {"shared": "#DDEEF9", "reworded": "#FDF0D2", "unique": "#EEEEEE"}
-STRONG = {"shared": "#0072B2", "reworded": "#B07800", "unique": "#555555"}
-CHANGED = "#F6C86A"
 KIND_NAME = {"shared": "Shared", "reworded": "Reworded", "unique": "Unique"}
 
 CSS = """
@@ -26,29 +25,38 @@ table { border-collapse: collapse; width: 100%; }
 table.rows { margin-top: 0; margin-bottom: 0; }
 table.grid { border-width: 1px; border-style: solid; border-color: #999999; }
 th { text-align: left; background-color: #E4E4E4; font-weight: bold; }
+th.num, td.num { text-align: right; }
 td, th { vertical-align: top; overflow-wrap: anywhere; word-break: break-word; }
 td.k { width: 22%; font-weight: bold; color: #333333; }
 td.hash, span.hash { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace;
                      font-size: 8pt; }
-td.num { text-align: right; }
 td.meta { font-size: 7.5pt; color: #333333; width: 14%; }
 td.txt { width: 43%; white-space: pre-wrap; }
 td.none { width: 43%; background-color: #FFFFFF; }
-td.shared { background-color: @shared@; }
-td.reworded { background-color: @reworded@; }
-td.unique { background-color: @unique@; border-left: 3px solid #555555; }
-span.sh { text-decoration: underline; }
-span.rw { font-style: italic; }
-span.del { text-decoration: line-through; font-weight: bold; background-color: @changed@; }
-span.ins { text-decoration: underline; font-weight: bold; background-color: @changed@; }
 span.lbl { font-weight: bold; }
 span.moved { font-weight: bold; color: #000000; }
 span.lines { color: #444444; }
 @page { size: A4; margin: 15mm; }
 @media print { thead { display: table-header-group; } tr { page-break-inside: avoid; } }
 """
-for _name, _colour in (*TINT.items(), ("changed", CHANGED)):
-    CSS = CSS.replace(f"@{_name}@", _colour)
+# What each view draws (core.view.modes); the marks themselves come from core.view.legend.
+MARK_CLASS = {"shared": "sh", "reworded": "rw", "unique": "uq", "changed": "chg"}
+
+
+def view_css(view: str | None = None) -> str:
+    """The marks of ``view`` as CSS classes: the same cues as the window, in print colours."""
+    rules = []
+    for mark, cls in MARK_CLASS.items():
+        strength = emphasis(view, mark)
+        if strength == "strong":
+            rules.append(f"span.{cls} {{ {sample_css(mark, print_=True)} }}")
+            if mark != "changed":
+                tint = sample_css(mark, print_=True).split(";")[0]
+                rules.append(f"td.{mark} {{ {tint}; }}")
+        elif strength == "faint" and mark != "changed":
+            rules.append(f"span.{cls} {{ {sample_css(mark, print_=True).split(';', 1)[1]} }}")
+    rules.append(f"span.mv {{ {sample_css('moved')} }}")
+    return "\n".join(rules) + "\n"
 
 
 def e(text: str) -> str:
@@ -56,24 +64,26 @@ def e(text: str) -> str:
     return escape(text, quote=True)
 
 
-def render_html(report: Report) -> str:
-    """The whole report as one HTML page: no scripts, no external files."""
+def render_html(report: Report, view: str | None = None) -> str:
+    """The whole report as one HTML page (marks as in ``view``): no scripts, no files."""
     parts = [
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
         f"<title>{e(report.title)}: {e(report.files[0].name)} / {e(report.files[1].name)}"
         "</title>\n",
-        f"<style>{CSS}</style>\n</head>\n<body>\n",
+        f"<style>{CSS}{view_css(view)}</style>\n</head>\n<body>\n",
         f"<h1>{e(report.title)}</h1>\n",
         f"<p class=\"verdict\">{e(report.verdict)}</p>\n",
         render_files(report),
         render_summary(report),
-        render_legend(),
+        render_legend(view),
         render_rows(report.rows),
     ]
     if report.entities is not None:
         parts.append(render_entities(report.entities))
         if report.figure_lines:
             parts.append(render_figure_lines(report.figure_lines))
+    if report.checks:
+        parts.append(render_checks(report.checks))
     parts.append("</body>\n</html>\n")
     return "".join(parts)
 
@@ -114,8 +124,9 @@ def _file_table(info: FileInfo) -> str:
 
 def render_summary(report: Report) -> str:
     """Shares of each document and passage counts."""
-    # Figures are right-aligned in their cells, so their headings are too.
-    head = "<th>Document</th>" + "".join(f"<th align=\"right\">{h}</th>" for h in (
+    # Figures are right-aligned in their cells, so their headings are too (a class, not the
+    # align attribute: browsers let a "th" style rule override that).
+    head = "<th>Document</th>" + "".join(f"<th class=\"num\">{h}</th>" for h in (
         "Shared", "Reworded", "Unique", "Found in the other", "Words"))
     out = ["<h2>Summary</h2>\n",
            "<table class=\"grid\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">\n",
@@ -137,26 +148,25 @@ def pct(fraction: float) -> str:
     return percent(fraction)
 
 
-def render_legend() -> str:
-    """What each colour and mark means; every mark also reads in black and white."""
-    rows = [
-        ("shared", "<span class=\"sh\">Shared word for word</span>",
-         "solid underline, blue tint"),
-        ("reworded", "<span class=\"rw\">Reworded passage</span>",
-         "italics, orange tint; similarity shown in the left column"),
-        ("reworded", "<span class=\"rw\"><span class=\"del\">words in A</span> "
-         "<span class=\"ins\">words in B</span></span>",
-         "changed words: struck through and bold in A, underlined and bold in B"),
-        ("unique", "Only in one document", "no underline, grey tint, bar on the left"),
-    ]
+def render_legend(view: str | None = None) -> str:
+    """What each mark means, drawn and worded as in the window (core.view.legend)."""
+    chosen = view_mode(view)
     out = ["<h2>Legend</h2>\n",
+           f"<p class=\"note\">View: {e(chosen.label)}. {e(chosen.question)}</p>\n",
            "<table class=\"grid\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">\n"]
-    for kind, sample, words in rows:
-        out.append(f"<tr><td class=\"{kind}\" width=\"40%\">{sample}</td>"
-                   f"<td>{e(words)}</td></tr>\n")
-    out.append("<tr><td width=\"40%\"><span class=\"moved\">MOVED</span></td><td>B's passage "
-               "stands elsewhere in B (see its line numbers); rows follow A's order, and "
-               "passages only in B follow the row of their neighbour in B.</td></tr>\n")
+    samples = {"shared": "<span class=\"sh\">Shared word for word</span>",
+               "reworded": "<span class=\"rw\">Reworded</span>",
+               "changed": "<span class=\"rw\"><span class=\"chg\">Changed words</span></span>",
+               "unique": "<span class=\"uq\">Unique</span>",
+               "moved": "<span class=\"mv\">Moved</span> "
+                        "<span class=\"moved\">MOVED in B</span>"}
+    for item in LEGEND:
+        if item.key in samples:
+            out.append(f"<tr><td width=\"30%\">{samples[item.key]}</td>"
+                       f"<td>{e(item.looks)}. {e(item.meaning)}</td></tr>\n")
+    out.append("<tr><td width=\"30%\">Rows</td><td>Rows follow A's order; passages only in "
+               "B follow the row of their neighbour in B. A row is headed by its match "
+               "numbers, the same numbers as in the window's list.</td></tr>\n")
     out.append("</table>\n")
     return "".join(out)
 
@@ -169,7 +179,8 @@ ROW_TABLE = ("<table class=\"grid rows\" border=\"1\" cellspacing=\"0\" cellpadd
 def render_rows(rows: tuple[Row, ...]) -> str:
     """The aligned comparison: one table row per pair of corresponding passages."""
     out = ["<h2 style=\"page-break-before: always\">Aligned comparison</h2>\n", ROW_TABLE,
-           "<thead><tr><th width=\"14%\">#</th><th width=\"43%\">A</th>"
+           "<thead><tr><th width=\"14%\">Match</th>"
+           "<th width=\"43%\">A</th>"
            "<th width=\"43%\">B</th></tr></thead>\n<tbody>\n"]
     for n, row in enumerate(rows):
         if n and n % ROWS_PER_TABLE == 0:
@@ -188,11 +199,9 @@ def render_row(row: Row) -> str:
 
 
 def _meta(row: Row) -> str:
-    if row.kind == "unique":
-        label = "Only in A" if row.a is not None else "Only in B"
-    else:
-        label = KIND_NAME[row.kind]
-    parts = [f"{row.number}. <span class=\"lbl\">{label}</span>"]
+    parts = [f"<span class=\"lbl\">{e(row.title)}</span>"]
+    if row.kind != "unique":
+        parts.append(KIND_NAME[row.kind])
     if row.partial:
         parts.append("rest of the pair above")
     if row.similarity is not None:
@@ -207,21 +216,23 @@ def _meta(row: Row) -> str:
     return "<br>".join(parts)
 
 
-PIECE_CLASS = {"shared": "sh", "reworded": "rw"}
+PIECE_CLASS = {"shared": "sh", "reworded": "rw", "unique": "uq"}
 
 
 def _cell(row: Row, cell: Cell | None) -> str:
     if cell is None:
         return "<td class=\"none\" width=\"43%\"></td>"
-    changed_cls = "del" if cell is row.a else "ins"
     out = []
     for piece in cell.pieces:
         text = e(piece.text)
         if piece.changed:
-            text = f"<span class=\"{changed_cls}\">{text}</span>"
+            text = f"<span class=\"chg\">{text}</span>"
         cls = PIECE_CLASS.get(piece.kind or "")
         out.append(f"<span class=\"{cls}\">{text}</span>" if cls else text)
-    return f"<td class=\"txt {row.kind}\" width=\"43%\">{''.join(out)}</td>"
+    body = "".join(out)
+    if row.moved:
+        body = f"<span class=\"mv\">{body}</span>"
+    return f"<td class=\"txt {row.kind}\" width=\"43%\">{body}</td>"
 
 
 def render_entities(table: EntityTable) -> str:
@@ -244,8 +255,8 @@ def _entity_section(title: str, lines: tuple[EntityLine, ...]) -> str:
     out.append("<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
                "width=\"100%\">\n<thead><tr><th width=\"16%\">Label</th><th width=\"33%\">"
                "As written in A</th><th width=\"33%\">As written in B</th>"
-               "<th width=\"9%\" align=\"right\">In A</th>"
-               "<th width=\"9%\" align=\"right\">In B</th></tr></thead>\n")
+               "<th width=\"9%\" class=\"num\">In A</th>"
+               "<th width=\"9%\" class=\"num\">In B</th></tr></thead>\n")
     label = None
     for line in lines:
         shown = e(line.label) if line.label != label else ""

@@ -11,7 +11,11 @@ import core
 from core.entities.figures import figure_differences
 from core.model import DocSummary, Document, Entity, Result
 from core.options import describe
+from core.report.checks import check_lines
 from core.report.rows import Row, aligned_rows
+from core.view.summary import percent, verdict
+
+__all__ = ["percent", "verdict"]  # re-exported: one formatter, in core.view.summary
 
 
 @dataclass(frozen=True)
@@ -88,21 +92,13 @@ class Report:
     entities: EntityTable | None
     notes: tuple[str, ...] = ()
     figure_lines: tuple[FigureLine, ...] = ()  # only filled when entities are present
+    checks: tuple = ()  # core.report.checks.CheckLine: the editor's checks, when they ran
 
 
 def iso_time(timestamp: float | None = None) -> str:
     """ISO 8601 local time with its UTC offset, to the second."""
     moment = datetime.now() if timestamp is None else datetime.fromtimestamp(timestamp)
     return moment.astimezone().isoformat(timespec="seconds")
-
-
-def percent(fraction: float) -> str:
-    """A share as a whole percentage, never rounding a non-zero share to 0% or 100%."""
-    if 0 < fraction < 0.005:
-        return "<1%"
-    if 0.995 <= fraction < 1:
-        return ">99%"
-    return f"{fraction:.0%}"
 
 
 def file_info(side: str, doc: Document) -> FileInfo:
@@ -123,24 +119,6 @@ def figure(side: str, s: DocSummary) -> Figure:
     """One document's split for the summary table."""
     return Figure(side, s.share("shared"), s.share("reworded"), s.share("unique"),
                   s.found_in_other, s.words, s.chars)
-
-
-def verdict(result: Result) -> str:
-    """A short plain-language line, e.g. "62% of B matches A, 40% of that reworded"."""
-    a, b = result.summary.a, result.summary.b
-    if not a.found_in_other and not b.found_in_other:
-        return "The two documents share no passages."
-    if a.unique_chars == b.unique_chars == a.reworded_chars == b.reworded_chars == 0:
-        return "The two documents are the same word for word."
-    return f"{_side_verdict('B', 'A', b)}; {_side_verdict('A', 'B', a)}."
-
-
-def _side_verdict(side: str, other: str, s: DocSummary) -> str:
-    found = s.found_in_other
-    if not found:
-        return f"none of {side} is found in {other}"
-    reworded = s.share("reworded") / found
-    return f"{percent(found)} of {side} is found in {other}, {percent(reworded)} of that reworded"
 
 
 def settings(result: Result) -> tuple[tuple[str, str], ...]:
@@ -183,6 +161,7 @@ def build_report(result: Result, title: str = "Concord comparison report",
         entities=entity_table(result.entities) if result.entities is not None else None,
         notes=tuple(notes),
         figure_lines=figure_lines(result) if result.entities is not None else (),
+        checks=check_lines(result),
     )
 
 

@@ -4,12 +4,28 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.model import Kind, Match, Result, Span
+from core.view.summary import match_number
 
 GAP = " […] "  # between two pieces of one side that are not adjacent in the document
+LONG_RUN = 200  # characters without a space: longer runs are cut in the report
+LONG_RUN_RE = re.compile(rf"\S{{{LONG_RUN},}}")
+
+
+def cut_long_runs(text: str) -> str:
+    """Runs of more than LONG_RUN characters without a space (a base64 blob, a pasted
+    table without spaces) keep their start and end; a 100,000-character run would
+    otherwise fill hundreds of report pages."""
+    def cut(found: re.Match[str]) -> str:
+        run = found.group()
+        hidden = len(run) - 100
+        return f"{run[:80]} […{hidden:,} more characters without a space…] {run[-20:]}"
+
+    return LONG_RUN_RE.sub(cut, text)
 
 
 @dataclass(frozen=True)
@@ -54,6 +70,26 @@ class Row:
     similarity: float | None = None
     diff_fallback: bool = False
     partial: bool = False  # the rest of a pair whose other side an earlier row shows
+    matches: tuple[int, ...] = ()  # match numbers (from 1, as the window and CLI show them)
+
+    @property
+    def title(self) -> str:
+        """'Match 5', 'Matches 5, 6' or 'Only in A' (the heading a reader refers to)."""
+        if not self.matches:
+            return "Only in A" if self.a is not None else "Only in B"
+        label = "Match" if len(self.matches) == 1 else "Matches"
+        return f"{label} {number_list(self.matches)}"
+
+
+def number_list(numbers: Sequence[int]) -> str:
+    """(2, 3, 4, 7) -> '2–4, 7'."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
 
 
 @dataclass
@@ -62,6 +98,7 @@ class _Draft:
     a: list[tuple[int, int]] = field(default_factory=list)
     b: list[tuple[int, int]] = field(default_factory=list)
     match: Match | None = None
+    members: tuple[Match, ...] = ()
 
 
 class _Side:
@@ -147,7 +184,7 @@ class _Side:
         for start, end in itertools.pairwise(bounds):
             kind = next((k for s, e, k in kinds if s <= start < e), None)
             is_changed = any(s <= start < e for s, e in changed)
-            piece = Piece(self.text[start:end], kind, is_changed)
+            piece = Piece(cut_long_runs(self.text[start:end]), kind, is_changed)
             if pieces and (pieces[-1].kind, pieces[-1].changed) == (kind, is_changed):
                 piece = Piece(pieces.pop().text + piece.text, kind, is_changed)
             pieces.append(piece)
@@ -167,26 +204,56 @@ def aligned_rows(result: Result) -> list[Row]:
             if parts:
                 drafts.append(_Draft("unique", a=parts))
             continue
-        parts_a = side_a.take(*item.a)
-        parts_b = side_b.take(*item.b)
+        group = item
+        parts_a = [p for m in group for p in side_a.take(*m.a)]
+        parts_b = [p for m in group for p in side_b.take(*m.b)]
         if not parts_a and not parts_b:
             continue
+        lead = next((m for m in group if m.kind == "reworded"), group[0])
         if drafts and _absorbs(drafts[-1], parts_a, parts_b, side_a, side_b):
             drafts[-1].a.extend(parts_a)
             drafts[-1].b.extend(parts_b)
+            drafts[-1].members += tuple(group)
             continue
-        drafts.append(_Draft(item.kind, parts_a, parts_b, item))
+        drafts.append(_Draft(lead.kind, parts_a, parts_b, lead, tuple(group)))
     drafts = _with_b_leftovers(drafts, side_b)
     return [_row(n, d, side_a, side_b) for n, d in enumerate(drafts, 1)]
 
 
-def _events_in_a_order(result: Result) -> list[tuple[int, int, Span | Match]]:
-    """Unmatched A spans and every match, by where they start in A (longest first)."""
-    events: list[tuple[int, int, Span | Match]] = [
+def _events_in_a_order(result: Result) -> list[tuple[int, int, Span | list[Match]]]:
+    """Unmatched A spans and groups of overlapping matches, by where they start in A."""
+    events: list[tuple[int, int, Span | list[Match]]] = [
         (s.start, -s.end, s) for s in result.spans[0] if s.match is None]
-    events.extend((m.a[0], -m.a[1], m) for m in result.matches)
+    for group in match_groups(result.matches):
+        events.append((min(m.a[0] for m in group), -max(m.a[1] for m in group), group))
     events.sort(key=lambda ev: (ev[0], ev[1]))
     return events
+
+
+def match_groups(matches: Sequence[Match]) -> list[list[Match]]:
+    """Matches whose ranges overlap in A or in B, together: one row shows each match whole
+    (a verbatim run inside a reworded pair, or one running past its end, joins the pair)."""
+    parent = list(range(len(matches)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for side in (0, 1):
+        order = sorted(range(len(matches)), key=lambda k: (matches[k].a, matches[k].b)[side])
+        reach, owner = -1, -1
+        for k in order:
+            start, end = (matches[k].a, matches[k].b)[side]
+            if start < reach:
+                parent[root(k)] = root(owner)
+            if end > reach:
+                reach, owner = end, k
+    groups: dict[int, list[Match]] = {}
+    for k, match in enumerate(matches):
+        groups.setdefault(root(k), []).append(match)
+    return sorted(groups.values(), key=lambda g: (g[0].a, g[0].b))
 
 
 def _absorbs(prev: _Draft, parts_a: list[tuple[int, int]], parts_b: list[tuple[int, int]],
@@ -227,5 +294,8 @@ def _row(number: int, draft: _Draft, side_a: _Side, side_b: _Side) -> Row:
     partial = draft.kind != "unique" and (cell_a is None or cell_b is None)
     if m is None:
         return Row(number, draft.kind, cell_a, cell_b, partial=partial)
-    return Row(number, draft.kind, cell_a, cell_b, m.moved,
-               m.similarity if m.kind == "reworded" else None, m.diff_fallback, partial)
+    members = draft.members or (m,)
+    numbers = tuple(sorted({match_number(x) for x in members}))
+    return Row(number, draft.kind, cell_a, cell_b, any(x.moved for x in members),
+               m.similarity if m.kind == "reworded" else None,
+               any(x.diff_fallback for x in members), partial, numbers)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from core import __version__
 from core.model import DocSummary, Document, Match, Result
+from core.view.summary import match_number, percent, verdict
 
 # ANSI styles; the bracket marks make the text readable without colour too.
 STYLE = {
@@ -29,9 +30,9 @@ def _doc_line(label: str, doc: Document, s: DocSummary, color: bool) -> str:
     head = _paint(f"{label} {doc.name}", "bold", color)
     return (
         f"{head} ({doc.encoding}, {doc.format}, {doc.size:,} bytes, {s.words:,} words): "
-        f"{s.found_in_other:.0%} found in {'B' if label == 'A' else 'A'} - "
-        f"shared {s.share('shared'):.0%}, reworded {s.share('reworded'):.0%}, "
-        f"unique {s.share('unique'):.0%}"
+        f"{percent(s.found_in_other)} found in {'B' if label == 'A' else 'A'} - "
+        f"shared {percent(s.share('shared'))}, reworded {percent(s.share('reworded'))}, "
+        f"unique {percent(s.share('unique'))}"
     )
 
 
@@ -41,6 +42,7 @@ def render_summary(result: Result, color: bool = False) -> str:
     a, b = result.documents
     lines = [
         f"Concord {__version__}: {a.name} (A) vs {b.name} (B)",
+        verdict(result),
         _doc_line("A", a, s.a, color),
         _doc_line("B", b, s.b, color),
         f"Matches: {s.shared_matches} shared, {s.reworded_matches} reworded "
@@ -81,8 +83,8 @@ def _indent(text: str, prefix: str) -> str:
 
 def _match_block(result: Result, m: Match, color: bool) -> str:
     a, b = result.documents
-    flags = f"{m.kind}, similarity {m.similarity:.2f}" + (", moved" if m.moved else "")
-    head = _paint(f"#{m.id} {flags}", m.kind, color)
+    flags = f"{m.kind}, {percent(m.similarity)} similar" + (", moved" if m.moved else "")
+    head = _paint(f"Match {match_number(m)}: {flags}", m.kind, color)
     if m.kind == "shared":
         return f"{head}\n{_indent(a.text[m.a[0]:m.a[1]], '  = ')}"
     text_a = mark_changes(a.text, *m.a, m.changes_a, "deleted", color)

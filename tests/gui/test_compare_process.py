@@ -59,3 +59,16 @@ def test_a_frozen_build_starts_itself_as_the_child(monkeypatch) -> None:
     from gui.app import CHILD_FLAG
 
     assert compare_process.child_command() == [sys.executable, CHILD_FLAG]
+
+
+def test_no_import_circle_between_the_entry_point_and_the_worker():
+    """gui.compare_process must not import gui.app (the entry point imports it)."""
+    import ast
+    from pathlib import Path
+
+    from gui import compare_process
+
+    source = Path(compare_process.__file__).read_text(encoding="utf-8")
+    imported = {node.module for node in ast.walk(ast.parse(source))
+                if isinstance(node, ast.ImportFrom)}
+    assert "gui.app" not in imported and "gui" not in imported

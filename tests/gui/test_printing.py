@@ -32,7 +32,7 @@ from gui.report_cli import main as report_main  # noqa: E402
 EXAMPLE_A = ROOT / "examples" / "original.txt"
 EXAMPLE_B = ROOT / "examples" / "rewrite.txt"
 # A known input: the sample passages twelve times over (60 rows) -> this many A4 pages.
-KNOWN_PAGES_A4 = 4
+KNOWN_PAGES_A4 = 5
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -59,7 +59,7 @@ def test_pdf_has_header_hashes_summary_and_passages(tmp_path):
         assert doc.sha256 in text
         assert _squash(doc.name) in text
     fig_b = result.summary.b
-    assert _squash(f"{percent(fig_b.found_in_other)} of B is found in A") in text
+    assert _squash(f"of B ({percent(fig_b.found_in_other)}) comes from A") in text
     for part in SAMPLE:
         assert _squash(part[1]) in text  # every passage of A (and B's own ones below)
     assert _squash("A quotation only the second writer added.") in text
@@ -173,3 +173,45 @@ def test_report_internal_error_exits_1_without_a_traceback(tmp_path, capsys, mon
                             "-o", str(tmp_path / "r.pdf")])
     err = capsys.readouterr().err
     assert code == 1 and "internal error" in err and "Traceback" not in err
+
+
+def _pages_of(result, width=1800.0, height=2400.0):
+    from gui.pagination import _row_at, _rows, paginate
+
+    doc = report_document(__import__("core.report").report.report_html(result))
+    pages = paginate(doc, width, height)
+    return pages, _rows(doc), _row_at
+
+
+def test_rows_that_fit_a_page_are_never_split():
+    """Seen: a row continued on the next page without its number (Qt split it anywhere)."""
+    pages, rows, row_at = _pages_of(make_result(SAMPLE * 12))
+    assert len(pages) >= 3
+    for page in pages[:-1]:
+        cut = row_at(rows, page.bottom)
+        assert cut is None or cut.bottom - cut.top > 2400.0
+    assert all(not p.continued for p in pages)
+
+
+def test_a_row_taller_than_a_page_says_continued(tmp_path):
+    long_a = " ".join(f"Sentence {i} of a very long reworded passage in the first text."
+                      for i in range(200))
+    long_b = long_a.replace("first text", "second text")
+    result = make_result([("shared", "An opening line that both texts share word for word."),
+                          ("reworded", long_a, long_b, ["first"], ["second"])])
+    pages, _rows, _ = _pages_of(result, height=1200.0)
+    continued = [p.continued for p in pages if p.continued]
+    assert continued and set(continued) == {"Match 2 (continued)"}
+    out = tmp_path / "long.pdf"
+    export_pdf(result, str(out))
+    assert _squash("Match 2 (continued)") in _squash(_text(out))
+
+
+def test_runs_without_spaces_are_cut_in_the_report(tmp_path):
+    """Seen: 100,000-character 'words' made a 151-page PDF (56 s); now two pages."""
+    blob = "x7" * 50_000
+    result = make_result([("shared", f"Before the blob. {blob} After the blob.")])
+    pages = export_pdf(result, str(tmp_path / "blob.pdf"))
+    assert pages <= 3
+    text = _squash(_text(tmp_path / "blob.pdf"))
+    assert _squash("more characters without a space") in text and _squash("After the blob.") in text

@@ -4,35 +4,9 @@ from __future__ import annotations
 
 from gui_fixtures import build_result
 
-from core.model import Match
 from core.readers.load import document_from_text
-from gui.navigation import Navigator, difference_stops, match_stops
-from gui.sync_scroll import AlignmentMap
-
-
-def test_mapping_interpolates_inside_a_match():
-    amap = AlignmentMap([Match(0, "shared", (100, 200), (300, 500), 1.0)], 1000, 1000)
-    assert amap.map(100, 0) == 300
-    assert amap.map(150, 0) == 400  # halfway through A -> halfway through B
-    assert amap.map(400, 1) == 150
-
-
-def test_mapping_interpolates_between_and_around_matches():
-    matches = [Match(0, "shared", (100, 200), (100, 200), 1.0),
-               Match(1, "reworded", (400, 500), (600, 700), 0.5)]
-    amap = AlignmentMap(matches, 1000, 2000)
-    assert amap.map(50, 0) == 50  # before the first anchor: from the document start
-    assert amap.map(300, 0) == 400  # halfway between 200->400 in A, 200->600 in B
-    assert amap.map(750, 0) == 700 + round(250 / 500 * 1300)  # after the last: to the end
-    assert amap.map(0, 1) == 0
-
-
-def test_moved_and_crossing_matches_are_not_anchors():
-    matches = [Match(0, "shared", (100, 200), (500, 600), 1.0),
-               Match(1, "shared", (300, 400), (100, 200), 1.0),  # crosses the first
-               Match(2, "shared", (500, 600), (800, 900), 1.0, moved=True)]
-    amap = AlignmentMap(matches, 1000, 1000)
-    assert amap.anchors == [((100, 200), (500, 600))]
+from core.view.alignment import AlignmentMap
+from core.view.navigation import Navigator, difference_stops, match_stops
 
 
 def test_navigation_order_follows_the_reading_order(docs):
@@ -134,7 +108,7 @@ def test_clicking_the_current_summary_row_again_jumps_again(shown, qtbot):
     from PySide6.QtCore import Qt
 
     view = shown.summary.view
-    index = shown.summary.model.index(1, 1)
+    index = shown.summary.model.index(1, 0)
     rect = view.visualRect(index)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert view.currentIndex().row() == 1

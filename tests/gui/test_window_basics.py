@@ -31,7 +31,7 @@ def test_loading_by_argument_runs_the_real_engine(qtbot, pair_files):
     qtbot.waitUntil(lambda: window.current_result is not None, timeout=10000)
     assert window.headers[0].title.text() == "A: first.txt"
     assert window.headers[1].title.text() == "B: second.txt"
-    assert "utf-8" in window.headers[0].details.text()
+    assert "UTF-8" in window.headers[0].details.text()
     assert "A in B" in window.summary_label.text()
     assert "compared in" in window.elapsed_label.text()
     assert window.panes[0].toPlainText().startswith("The river rose")
@@ -97,8 +97,36 @@ def test_legend_has_every_kind(shown):
     for key in ("shared", "reworded", "changed", "unique", "moved"):
         label = shown.legend.findChild(QLabel, f"legend-{key}")
         assert label is not None and label.isVisible()
-    assert "dashed" in shown.legend.swatches["reworded"].styleSheet()
-    assert "dotted" in shown.legend.swatches["unique"].styleSheet()
+
+
+
+def _sample_format(label: QLabel) -> QTextCharFormat:
+    from PySide6.QtGui import QTextCursor, QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(label.text())
+    cursor = QTextCursor(doc)
+    cursor.setPosition(3)
+    return cursor.charFormat()
+
+
+def test_legend_draws_each_kind_as_the_panes_do(shown):
+    """Seen: the legend drew reworded as dashed, the panes wavy; changed words underlined."""
+    pane_styles = {}
+    text = shown.panes[0].toPlainText()
+    for start, _length, fmt in _formats(shown.panes[0]):
+        span = shown._indexes[0].at(start)
+        if span is not None and fmt.fontWeight() < 700:
+            pane_styles[span.kind] = (fmt.underlineStyle(), fmt.background().color().name())
+    assert text  # the pane shows the document
+    for kind in ("shared", "reworded", "unique"):
+        sample = _sample_format(shown.legend.swatches[kind])
+        assert (sample.underlineStyle(), sample.background().color().name()) == pane_styles[kind]
+    changed = _sample_format(shown.legend.swatches["changed"])
+    bold = next(f for _s, _l, f in _formats(shown.panes[0]) if f.fontWeight() >= 700)
+    assert changed.fontWeight() >= 700
+    assert changed.background().color() == bold.background().color()
+    assert _sample_format(shown.legend.swatches["moved"]).fontItalic()
 
 
 def test_status_bar_and_summary_panel(shown):
@@ -112,7 +140,7 @@ def test_status_bar_and_summary_panel(shown):
 
 def test_tooltips_name_kind_similarity_and_moved(shown):
     text = shown.panes[0].toPlainText()
-    assert "Reworded passage · 60% similar" in shown.passage_tooltip(0, text.index("Beta"))
+    assert "Match 2: reworded passage · 60% similar" in shown.passage_tooltip(0, text.index("Beta"))
     assert "moved" in shown.passage_tooltip(0, text.index("Delta"))
     assert "Unique" in shown.passage_tooltip(0, text.index("Gamma"))
 

@@ -169,14 +169,15 @@ def test_report_slot_calls_printing_or_explains(shown, monkeypatch, tmp_path):
     assert shown_messages
     calls = []
     fake = types.ModuleType("gui.printing")
-    fake.export_html = lambda result, path: calls.append(("html", path))
-    fake.print_result = lambda parent, result: calls.append(("print", result))
+    fake.export_html = lambda result, path, view=None: calls.append(("html", path, view))
+    fake.print_result = lambda parent, result, view=None: calls.append(("print", result, view))
     monkeypatch.setitem(sys.modules, "gui.printing", fake)
     target = str(tmp_path / "out.html")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (target, ""))
+    shown.view_switch.set("copied")  # the report follows the chosen view
     shown.export_html()
     shown.print_report()
-    assert calls == [("html", target), ("print", shown.current_result)]
+    assert calls == [("html", target, "copied"), ("print", shown.current_result, "copied")]
 
 
 def test_reload_prompt_when_file_changes(window, pair_files, qtbot):

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from core.model import Result
-from gui.sync_scroll import AlignmentMap
+from core.view.alignment import AlignmentMap
 
 
 @dataclass(frozen=True)

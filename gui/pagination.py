@@ -1,0 +1,158 @@
+"""Page breaks chosen by Concord, not Qt: rows stay whole, long rows say '(continued)'.
+
+Qt's own pagination splits a table row anywhere, so a row's number could stay on one page
+and its text run on without it. The report is laid out as one tall page instead, and the
+breaks are chosen here: before a row that does not fit, or, for a row taller than a page,
+between two lines (never through one), repeating the row's heading on the next page.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSizeF
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextFormat, QTextTable
+
+ROW_HEADINGS = ("Match ", "Matches ", "Only in ")
+TALL = 8_000_000.0  # one page tall enough for any report (Qt lays out in 26.6 fixed point)
+MIN_LINES = 3  # a row broken across pages keeps at least this many lines before the break
+
+
+@dataclass(frozen=True)
+class Page:
+    """One printed page: the slice [top, bottom) of the laid-out report, and its heading."""
+
+    top: float
+    bottom: float
+    continued: str = ""  # "Match 5 (continued)" when a row runs on from the page before
+
+
+@dataclass(frozen=True)
+class _Row:
+    top: float
+    bottom: float
+    heading: str
+    keep: float  # the row may only break below this y (its heading and first lines)
+
+
+def paginate(doc: QTextDocument, width: float, height: float) -> list[Page]:
+    """Lay ``doc`` out ``width`` wide and cut it into pages at most ``height`` tall."""
+    starts = _take_page_breaks(doc)  # Qt would paginate the tall page at these
+    doc.setPageSize(QSizeF(width, TALL))
+    lines = _lines(doc)
+    layout = doc.documentLayout()
+    forced = sorted(layout.blockBoundingRect(doc.findBlockByNumber(n)).top() for n in starts)
+    rows = _rows(doc)
+    end = max((bottom for _top, bottom in lines), default=0.0) + 1.0
+    breaks = _safe_breaks(lines)
+    pages: list[Page] = []
+    top, continued = 0.0, ""
+    while top < end - 0.5:
+        bottom = _next_break(top, height, end, breaks, rows, forced)
+        pages.append(Page(top, bottom, continued))
+        row = _row_at(rows, bottom)
+        continued = f"{row.heading} (continued)" if row is not None else ""
+        top = bottom
+    return pages or [Page(0.0, height)]
+
+
+def _take_page_breaks(doc: QTextDocument) -> list[int]:
+    """Numbers of the blocks that start a new page ("page-break-before"); the breaks are
+    removed from the document, and made by :func:`paginate` instead."""
+    starts = []
+    block = doc.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+            starts.append(block.blockNumber())
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+            cursor = QTextCursor(block)
+            cursor.setBlockFormat(fmt)
+        block = block.next()
+    return starts
+
+
+def _lines(doc: QTextDocument) -> list[tuple[float, float]]:
+    """Every laid-out line as (top, bottom), sorted."""
+    layout = doc.documentLayout()
+    lines: list[tuple[float, float]] = []
+    block = doc.begin()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        text_layout = block.layout()
+        for i in range(text_layout.lineCount()):
+            line = text_layout.lineAt(i)
+            lines.append((rect.top() + line.y(), rect.top() + line.y() + line.height()))
+        block = block.next()
+    lines.sort()
+    return lines
+
+
+def _safe_breaks(lines: list[tuple[float, float]]) -> list[float]:
+    """Tops of lines that no other line overlaps: a cut there goes through no text."""
+    safe, reach = [], float("-inf")
+    for top, bottom in lines:
+        if top >= reach - 0.5:
+            safe.append(top)
+        reach = max(reach, bottom)
+    return safe
+
+
+def _rows(doc: QTextDocument) -> list[_Row]:
+    """The rows of the aligned comparison, with their headings ('Match 5')."""
+    layout = doc.documentLayout()
+    rows: list[_Row] = []
+    for frame in doc.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable) or frame.columns() != 3:
+            continue
+        table_bottom = layout.frameBoundingRect(frame).bottom()
+        tops = [layout.blockBoundingRect(doc.findBlock(
+            frame.cellAt(r, 0).firstCursorPosition().position())).top() - _pad(frame)
+            for r in range(frame.rows())]
+        for r in range(frame.rows()):
+            meta = doc.findBlock(frame.cellAt(r, 0).firstCursorPosition().position())
+            heading = meta.text().split("\u2028")[0]
+            if not heading.startswith(ROW_HEADINGS):
+                continue
+            bottom = tops[r + 1] if r + 1 < frame.rows() else table_bottom
+            meta_rect = layout.blockBoundingRect(meta)
+            rows.append(_Row(tops[r], bottom, heading, meta_rect.bottom()))
+    rows.sort(key=lambda row: row.top)
+    return rows
+
+
+def _pad(table: QTextTable) -> float:
+    fmt = table.format()
+    return fmt.cellPadding() + fmt.border()
+
+
+def _row_at(rows: list[_Row], y: float) -> _Row | None:
+    """The row that a cut at ``y`` goes through (None: the cut falls between rows)."""
+    i = bisect_right([r.top for r in rows], y) - 1
+    if i >= 0 and rows[i].top + 0.5 < y < rows[i].bottom - 0.5:
+        return rows[i]
+    return None
+
+
+def _next_break(top: float, height: float, end: float, breaks: list[float],
+                rows: list[_Row], forced: list[float]) -> float:
+    limit = top + height
+    i = bisect_right(forced, top + 0.5)
+    if i < len(forced) and forced[i] <= limit:
+        return forced[i]  # "page-break-before: always" (a new section)
+    if limit >= end:
+        return end
+    k = bisect_right(breaks, limit) - 1
+    cut = breaks[k] if k >= 0 and breaks[k] > top + 0.5 else limit
+    row = _row_at(rows, cut)
+    if row is not None and row.top > top + 0.5:
+        fits_whole = row.bottom - row.top <= height
+        keeps_enough = cut >= row.keep + 0.5 and _lines_between(breaks, row.top, cut) >= MIN_LINES
+        if fits_whole or not keeps_enough:
+            cut = row.top  # the row starts on the next page, heading and text together
+    return cut
+
+
+def _lines_between(breaks: list[float], top: float, bottom: float) -> int:
+    return bisect_right(breaks, bottom) - bisect_right(breaks, top)
