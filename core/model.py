@@ -149,6 +149,8 @@ class Result:
     options: Options = field(default_factory=Options)
     elapsed: float = 0.0  # seconds the engine took
     entities: tuple[tuple[Entity, ...], tuple[Entity, ...]] | None = None
+    # Plain sentences about how the comparison was made ("semantic scoring unavailable: ...").
+    notes: tuple[str, ...] = ()
 
     def match_by_id(self, match_id: int) -> Match:
         """The match with ``match_id`` (ids are indexes into ``matches``)."""

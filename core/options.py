@@ -301,7 +301,7 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
 
 def example_similarity(text_a: str, text_b: str) -> float:
     """The word-overlap (TF-IDF) score of two sentences, as the engine computes it."""
-    from core.comparison.align import TfidfScorer
+    from core.comparison.lexical import TfidfScorer
     from core.comparison.segment import segment
 
     options = Options()

@@ -74,6 +74,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "matches": [_match(m) for m in result.matches],
         "summary": _summary(result),
         "options": asdict(result.options),
+        "notes": list(result.notes),
     }
     if result.entities is not None:
         from core.entities import entity_groups, groups_to_json

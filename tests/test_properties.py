@@ -112,3 +112,30 @@ def test_swapping_a_and_b_mirrors_the_summary(text_a: str, text_b: str) -> None:
 def test_unrelated_texts_give_no_matches(text_a: str, text_b: str) -> None:
     result = compare(document_from_text(text_a), document_from_text(text_b))
     assert result.matches == ()
+
+
+@st.composite
+def extended_pairs(draw: st.DrawFn) -> tuple[str, str]:
+    """A, and B with words added to the end of some of A's sentences (verbatim runs then
+    cover a whole A sentence while its B counterpart has more)."""
+    word = st.sampled_from(CONTENT + COMMON)
+    bodies = draw(st.lists(st.lists(word, min_size=6, max_size=12, unique=True),
+                           min_size=1, max_size=8))
+    extras = [draw(st.lists(word, max_size=8, unique=True)) for _ in bodies]
+    a = _join([" ".join(ws).capitalize() + "." for ws in bodies])
+    b = _join([" ".join(ws + more).capitalize() + "." for ws, more in zip(bodies, extras)])
+    return a, b
+
+
+@given(st.one_of(st.tuples(sentences(CONTENT), sentences(CONTENT)), extended_pairs()))
+def test_every_match_owns_text_on_both_sides(pair: tuple[str, str]) -> None:
+    # A match listed, navigable and counted must show somewhere in each document.
+    text_a, text_b = pair
+    result = compare(document_from_text(text_a), document_from_text(text_b))
+    for side in (0, 1):
+        owners = {s.match for s in result.spans[side] if s.match is not None}
+        assert owners == {m.id for m in result.matches}
+        for m in result.matches:
+            start, end = (m.a, m.b)[side]
+            assert any(start <= s.start and s.end <= end
+                       for s in result.spans[side] if s.match == m.id)

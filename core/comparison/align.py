@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-import heapq
 import itertools
-import math
 import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
+from core.comparison.refine import Judge, semantic_pass
 from core.comparison.segment import Sentence
 from core.comparison.stems import STOPWORDS
 
-Vector = dict[str, float]
-# Stems in more sentences than this seed no candidates (they still count in the score).
-MAX_SEED_POSTINGS = 40
-CANDIDATES_PER_SENTENCE = 6
+Pairs = dict[tuple[int, int], float]
+# Indexes of the sentences of A and of B that start a paragraph.
+Breaks = tuple[frozenset[int], frozenset[int]]
 NEIGHBOUR_WEIGHT = 0.1
-MIN_SHARED_STEMS = 2
 MERGE_GAIN = 0.02  # a merged 1:2 group must beat the 1:1 pair by this much
 MAX_GROUP = 3  # sentences on one side of a group
 MAX_GAP = 3  # sentences per side in a gap between aligned pairs that fill_gaps scores
 RESCUE_RUN = 5  # words in a phrase that ties two otherwise unmatched sentences
+MAX_SEED_POSTINGS = 40  # a phrase in more sentences than this ties nothing together
 
 
 @dataclass(frozen=True)
@@ -38,93 +37,40 @@ class Group:
 
 
 class SentenceScorer(Protocol):
-    """Scores how alike two runs of sentences are in content (0..1).
+    """Scores how alike sentences are in content (0..1), for one pair of documents.
 
-    The lexical TF-IDF scorer is the default; a semantic scorer (sentence embeddings)
-    can replace it behind this interface.
+    The lexical TF-IDF scorer (core.comparison.lexical.TfidfScorer) is the default; any
+    object with these three methods can replace it (see ScorerFactory).
     """
 
-    def score(self, a: Sequence[Sentence], b: Sequence[Sentence]) -> float: ...
-
-
-class TfidfScorer:
-    """Cosine similarity of TF-IDF vectors over content-word stems."""
-
-    def __init__(self, sentences_a: Sequence[Sentence], sentences_b: Sequence[Sentence]):
-        df: Counter[str] = Counter()
-        for sentence in (*sentences_a, *sentences_b):
-            df.update(set(sentence.stems))
-        total = len(sentences_a) + len(sentences_b)
-        self.df = df
-        self.idf = {s: math.log((total + 1) / (n + 1)) + 1.0 for s, n in df.items()}
-
-    def vector(self, sentences: Sequence[Sentence]) -> Vector:
-        """TF-IDF vector (dampened term frequency) of the sentences' stems together."""
-        counts: Counter[str] = Counter()
-        for sentence in sentences:
-            counts.update(sentence.stems)
-        return {s: (1.0 + math.log(c)) * self.idf[s] for s, c in counts.items()}
+    def candidates(self, floor: float, check: Callable[[], None]) -> Pairs:
+        """(A index, B index) -> score for the pairs worth considering, scored >= floor."""
+        ...
 
     def score(self, a: Sequence[Sentence], b: Sequence[Sentence]) -> float:
-        """Cosine of the two vectors; 0 when they share fewer than two stems."""
-        return cosine(self.vector(a), self.vector(b))
+        """Similarity of a run of A sentences and a run of B sentences."""
+        ...
+
+    def coverage(self, part: Sequence[Sentence], other: Sequence[Sentence]) -> float:
+        """Share (0..1) of ``part``'s content that ``other`` also carries."""
+        ...
 
 
-def cosine(va: Vector, vb: Vector) -> float:
-    """Cosine similarity of two sparse vectors, 0 unless they share MIN_SHARED_STEMS stems."""
-    if len(va) > len(vb):
-        va, vb = vb, va
-    shared = [s for s in va if s in vb]
-    if len(shared) < MIN_SHARED_STEMS:
-        return 0.0
-    dot = sum(va[s] * vb[s] for s in shared)
-    norm = math.sqrt(sum(w * w for w in va.values()) * sum(w * w for w in vb.values()))
-    return dot / norm if norm else 0.0
+# Builds the scorer of one comparison from the sentences of A and of B.
+ScorerFactory = Callable[[Sequence[Sentence], Sequence[Sentence]], SentenceScorer]
 
 
-def candidate_pairs(scorer: TfidfScorer, sa: Sequence[Sentence], sb: Sequence[Sentence],
-                    floor: float, check: Callable[[], None]) -> dict[tuple[int, int], float]:
-    """Seed pairs sharing distinctive stems, scored exactly: the best few of each sentence.
-
-    Seeding runs from both sides, so that a pair is a candidate whichever file is A.
-    """
-    vectors_a = [scorer.vector([s]) for s in sa]
-    vectors_b = [scorer.vector([s]) for s in sb]
+def candidate_pairs(scorer: SentenceScorer, sa: Sequence[Sentence], sb: Sequence[Sentence],
+                    floor: float, check: Callable[[], None]) -> Pairs:
+    """Identical sentences at 1.0, then the scorer's candidates."""
     scores = _identical_pairs(sa, sb)
-    for (i, j), sim in _best_per_row(vectors_a, vectors_b, floor, check).items():
-        scores.setdefault((i, j), sim)
-    for (j, i), sim in _best_per_row(vectors_b, vectors_a, floor, check).items():
-        scores.setdefault((i, j), sim)
-    return scores
-
-
-def _best_per_row(rows: list[Vector], cols: list[Vector], floor: float,
-                  check: Callable[[], None]) -> dict[tuple[int, int], float]:
-    postings: dict[str, list[tuple[int, float]]] = {}
-    for j, vector in enumerate(cols):
-        for s, w in vector.items():
-            postings.setdefault(s, []).append((j, w))
-    scores: dict[tuple[int, int], float] = {}
-    for i, va in enumerate(rows):
-        if i % 512 == 0:
-            check()
-        partial: dict[int, float] = {}
-        for s, w in va.items():
-            posting = postings.get(s)
-            if posting and len(posting) <= MAX_SEED_POSTINGS:
-                for j, wb in posting:
-                    partial[j] = partial.get(j, 0.0) + w * wb
-        # Rank by the distinctive-stem overlap, then score the best few exactly.
-        best = heapq.nlargest(2 * CANDIDATES_PER_SENTENCE, partial, key=partial.__getitem__)
-        scored = [(cosine(va, cols[j]), j) for j in best]
-        scored = sorted((x for x in scored if x[0] >= floor), key=lambda x: (-x[0], x[1]))
-        for sim, j in scored[:CANDIDATES_PER_SENTENCE]:
-            scores[(i, j)] = sim
+    for pair, sim in scorer.candidates(floor, check).items():
+        scores.setdefault(pair, sim)
     return scores
 
 
 def _identical_pairs(sa: Sequence[Sentence], sb: Sequence[Sentence],
-                     ) -> dict[tuple[int, int], float]:
+                     ) -> Pairs:
     """Sentences identical after folding pair up at 1.0, however short (if not empty)."""
     by_text: dict[str, list[int]] = {}
     for sentence in sb:
@@ -138,18 +84,40 @@ def _identical_pairs(sa: Sequence[Sentence], sb: Sequence[Sentence],
     return pairs
 
 
+@lru_cache(maxsize=65536)
+def _crc(text: str) -> int:
+    return zlib.crc32(text.encode())
+
+
 def tie_key(a: Sentence, b: Sentence) -> tuple[bool, int, int]:
     """Orders pairs of equal score the same way whichever document is A (exact ones first)."""
-    ha, hb = zlib.crc32(a.folded.encode()), zlib.crc32(b.folded.encode())
+    ha, hb = _crc(a.folded), _crc(b.folded)
     return (a.folded != b.folded, min(ha, hb), max(ha, hb))
 
 
-def choose_pairs(scores: dict[tuple[int, int], float], threshold: float,
-                 sa: Sequence[Sentence], sb: Sequence[Sentence]) -> list[tuple[int, int]]:
-    """A consistent one-to-one choice: best supported pairs first, neighbours vouch."""
+def has_evidence(a: Sentence, b: Sentence, weak: frozenset[str]) -> bool:
+    """Two sentences share content beyond names, figures and the topic's stock words."""
+    if not weak or a.folded == b.folded:
+        return True
+    return bool(set(a.stems).intersection(b.stems).difference(weak))
+
+
+def choose_pairs(scores: Pairs, threshold: float, sa: Sequence[Sentence],
+                 sb: Sequence[Sentence], weak: frozenset[str] = frozenset(),
+                 ) -> list[tuple[int, int]]:
+    """A consistent one-to-one choice: best supported pairs first, neighbours vouch.
+
+    A pair whose only common content is names, figures or stock words (``weak`` stems)
+    is never chosen on its own score: only when a neighbour pair with real evidence vouches.
+    """
+    look_alike = {p for p in scores if not has_evidence(sa[p[0]], sb[p[1]], weak)}
+
+    def evidence(pair: tuple[int, int]) -> float:
+        return 0.0 if pair in look_alike else scores.get(pair, 0.0)
+
     def support(pair: tuple[int, int]) -> float:
         i, j = pair
-        return max(scores.get((i - 1, j - 1), 0.0), scores.get((i + 1, j + 1), 0.0))
+        return max(evidence((i - 1, j - 1)), evidence((i + 1, j + 1)))
 
     ranked = sorted(
         scores,
@@ -164,28 +132,44 @@ def choose_pairs(scores: dict[tuple[int, int], float], threshold: float,
         if i in used_a or j in used_b:
             continue
         sim = scores[pair]
+        vouched = support(pair) >= threshold
         # A pair a little under the threshold is kept when a neighbour pair is above it.
-        if sim >= threshold or (sim >= 0.75 * threshold and support(pair) >= threshold):
+        if (sim >= threshold and (vouched or pair not in look_alike)) or (
+                sim >= 0.75 * threshold and vouched):
             used_a.add(i)
             used_b.add(j)
             chosen.append(pair)
     return sorted(chosen)
 
 
-def grow_groups(pairs: list[tuple[int, int]], scores: dict[tuple[int, int], float],
-                scorer: TfidfScorer, sa: Sequence[Sentence],
-                sb: Sequence[Sentence]) -> list[Group]:
-    """Extend 1:1 pairs into 1:2, 2:1 (up to MAX_GROUP) where a neighbour adds content."""
+def grow_groups(pairs: list[tuple[int, int]], scores: Pairs,
+                scorer: SentenceScorer, sa: Sequence[Sentence],
+                sb: Sequence[Sentence], breaks: Breaks = (frozenset(), frozenset()),
+                ) -> list[Group]:
+    """Extend 1:1 pairs into 1:2, 2:1 (up to MAX_GROUP) where a neighbour adds content.
+
+    A group never reaches across a paragraph break (``breaks``: indexes of sentences that
+    start a paragraph): a headline is not merged into the lead sentence below it.
+    """
     used_a = {i for i, _ in pairs}
     used_b = {j for _, j in pairs}
     groups = []
     # Strongest pairs grow first, in an order that does not depend on which side is A.
     ordered = sorted(pairs, key=lambda p: (-round(scores[p], 9), tie_key(sa[p[0]], sb[p[1]]),
                                            p[0] + p[1], min(p)))
+    def breaks_a(g: Group) -> set[int]:
+        return ({g.a0 - 1} if g.a0 in breaks[0] else set()) | (
+            {g.a1} if g.a1 in breaks[0] else set())
+
+    def breaks_b(g: Group) -> set[int]:
+        return ({g.b0 - 1} if g.b0 in breaks[1] else set()) | (
+            {g.b1} if g.b1 in breaks[1] else set())
+
     for i, j in ordered:
         group = Group(i, i + 1, j, j + 1, scores[(i, j)])
         for _ in range(2 * (MAX_GROUP - 1)):
-            grown = _best_extension(group, scorer, sa, sb, used_a, used_b)
+            grown = _best_extension(group, scorer, sa, sb, used_a | breaks_a(group),
+                                    used_b | breaks_b(group))
             if grown is None:
                 break
             used_a.update(range(grown.a0, grown.a1))
@@ -195,7 +179,7 @@ def grow_groups(pairs: list[tuple[int, int]], scores: dict[tuple[int, int], floa
     return sorted(groups, key=lambda g: g.a0)
 
 
-def _best_extension(group: Group, scorer: TfidfScorer, sa: Sequence[Sentence],
+def _best_extension(group: Group, scorer: SentenceScorer, sa: Sequence[Sentence],
                     sb: Sequence[Sentence], used_a: set[int], used_b: set[int]) -> Group | None:
     options = []
     if group.a1 - group.a0 < MAX_GROUP:
@@ -218,47 +202,50 @@ def _best_extension(group: Group, scorer: TfidfScorer, sa: Sequence[Sentence],
     return best
 
 
-def _added_part_matches(option: Group, group: Group, scorer: TfidfScorer,
+def _added_part_matches(option: Group, group: Group, scorer: SentenceScorer,
                         sa: Sequence[Sentence], sb: Sequence[Sentence]) -> bool:
     """The added sentence must itself share content with the other side of the group."""
     if option.a0 != group.a0 or option.a1 != group.a1:
         added = sa[option.a0:group.a0] if option.a0 < group.a0 else sa[group.a1:option.a1]
         other = sb[group.b0:group.b1]
-        return _shared_stem_weight(scorer, added, other) >= 0.15
+        return scorer.coverage(added, other) >= 0.15
     added = sb[option.b0:group.b0] if option.b0 < group.b0 else sb[group.b1:option.b1]
     other = sa[group.a0:group.a1]
-    return _shared_stem_weight(scorer, added, other) >= 0.15
-
-
-def _shared_stem_weight(scorer: TfidfScorer, added: Sequence[Sentence],
-                        other: Sequence[Sentence]) -> float:
-    """Share of the added sentence's TF-IDF weight found in the other side."""
-    va = scorer.vector(added)
-    vb = scorer.vector(other)
-    total = sum(va.values())
-    return sum(w for s, w in va.items() if s in vb) / total if total else 0.0
+    return scorer.coverage(added, other) >= 0.15
 
 
 def align_sentences(sa: Sequence[Sentence], sb: Sequence[Sentence], threshold: float,
                     check: Callable[[], None] = lambda: None,
-                    scorer: TfidfScorer | None = None) -> list[Group]:
-    """Sentence groups of A and B that carry the same content, in A's order."""
+                    scorer: SentenceScorer | None = None, weak: frozenset[str] = frozenset(),
+                    judge: Judge | None = None,
+                    breaks: Breaks = (frozenset(), frozenset())) -> list[Group]:
+    """Sentence groups of A and B that carry the same content, in A's order.
+
+    ``scorer`` defaults to TF-IDF; ``weak`` are stems that alone are no evidence (names,
+    figures, stock words); ``judge`` (a semantic scorer) settles undecided pairs;
+    ``breaks`` are the sentences that start a paragraph (groups stay inside one).
+    """
     if [s.folded for s in sa] == [s.folded for s in sb]:
         # Identical documents: every sentence is its own counterpart.
         return [Group(k, k + 1, k, k + 1, 1.0) for k in range(len(sa)) if sa[k].folded]
-    scorer = scorer or TfidfScorer(sa, sb)
+    if scorer is None:
+        from core.comparison.lexical import TfidfScorer
+        scorer = TfidfScorer(sa, sb)
     scores = candidate_pairs(scorer, sa, sb, floor=0.5 * threshold, check=check)
     check()
-    pairs = choose_pairs(scores, threshold, sa, sb)
-    pairs = sorted(pairs + fill_gaps(pairs, scorer, sa, sb, scores, threshold))
+    pairs = choose_pairs(scores, threshold, sa, sb, weak)
+    pairs = sorted(pairs + fill_gaps(pairs, scorer, sa, sb, scores, threshold, weak))
     pairs = sorted(pairs + rescue_short_pairs(pairs, sa, sb, scores, threshold))
     pairs = fill_identical_neighbours(pairs, sa, sb, scores)
-    return grow_groups(pairs, scores, scorer, sa, sb)
+    if judge is not None:
+        check()
+        pairs = semantic_pass(pairs, scores, sa, sb, threshold, judge)
+    return grow_groups(pairs, scores, scorer, sa, sb, breaks)
 
 
 def fill_identical_neighbours(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
                               sb: Sequence[Sentence],
-                              scores: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+                              scores: Pairs) -> list[tuple[int, int]]:
     """Pair identical sentences with no content words ("He said no.") next to a pair."""
     used_a = {i for i, _ in pairs}
     used_b = {j for _, j in pairs}
@@ -278,18 +265,21 @@ def fill_identical_neighbours(pairs: list[tuple[int, int]], sa: Sequence[Sentenc
     return sorted(pairs + added)
 
 
-def fill_gaps(pairs: list[tuple[int, int]], scorer: TfidfScorer, sa: Sequence[Sentence],
-              sb: Sequence[Sentence], scores: dict[tuple[int, int], float],
-              threshold: float) -> list[tuple[int, int]]:
+def fill_gaps(pairs: list[tuple[int, int]], scorer: SentenceScorer, sa: Sequence[Sentence],
+              sb: Sequence[Sentence], scores: Pairs, threshold: float,
+              weak: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Score every pair inside small gaps between in-order pairs, whatever their words.
 
     Sentences made of common words seed no candidates, but when their neighbours are
-    aligned on both sides the gap between them is a cheap, safe place to look.
+    aligned on both sides the gap between them is a cheap, safe place to look. At the
+    documents' start and end only one side vouches, so look-alikes are not paired there.
     """
     added = []
     used_a = {i for i, _ in pairs}
     used_b = {j for _, j in pairs}
-    for (i0, j0), (i1, j1) in itertools.pairwise(sorted(pairs)):
+    # The documents' start and end count as aligned: a headline before the first pair is in a gap.
+    anchors = [(-1, -1), *sorted(pairs), (len(sa), len(sb))]
+    for (i0, j0), (i1, j1) in itertools.pairwise(anchors):
         if not (0 < i1 - i0 - 1 <= MAX_GAP and 0 < j1 - j0 - 1 <= MAX_GAP):
             continue
         gap = {(i, j): scorer.score(sa[i:i + 1], sb[j:j + 1])
@@ -297,8 +287,10 @@ def fill_gaps(pairs: list[tuple[int, int]], scorer: TfidfScorer, sa: Sequence[Se
                if i not in used_a and j not in used_b}
         ranked = sorted(gap.items(), key=lambda kv: (-round(kv[1], 9), tie_key(
             sa[kv[0][0]], sb[kv[0][1]]), sum(kv[0]), min(kv[0])))
+        edge = i0 < 0 or i1 >= len(sa)
         for (i, j), sim in ranked:
-            if sim >= threshold and i not in used_a and j not in used_b:
+            if (sim >= threshold and i not in used_a and j not in used_b
+                    and (not edge or has_evidence(sa[i], sb[j], weak))):
                 used_a.add(i)
                 used_b.add(j)
                 scores[(i, j)] = sim
@@ -308,15 +300,17 @@ def fill_gaps(pairs: list[tuple[int, int]], scorer: TfidfScorer, sa: Sequence[Se
 
 def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
                        sb: Sequence[Sentence],
-                       scores: dict[tuple[int, int], float],
+                       scores: Pairs,
                        threshold: float) -> list[tuple[int, int]]:
     """Pair leftover sentences that share a word-for-word phrase with real content.
 
     Short reworded sentences ("Critics said the damage could have been limited.") share
-    too few stems for the cosine, but a common 5-word phrase still ties them together.
+    too few stems for the cosine, but a common 5-word phrase still ties them together. A
+    phrase found in several sentences of one document is a stock phrase and ties nothing.
     """
     used_a = {i for i, _ in pairs}
     used_b = {j for _, j in pairs}
+    stock = _repeated_grams(sa) | _repeated_grams(sb)
     grams: dict[tuple[str, ...], list[int]] = {}
     for sentence in sb:
         if sentence.index not in used_b:
@@ -329,7 +323,7 @@ def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
         hits: Counter[int] = Counter()
         for gram in _content_grams(sentence):
             found = grams.get(gram, ())
-            if len(found) <= MAX_SEED_POSTINGS:  # a boilerplate phrase ties nothing together
+            if gram not in stock:
                 hits.update(j for j in set(found) if j not in used_b)
         if not hits:
             continue
@@ -342,7 +336,15 @@ def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
     return rescued
 
 
+def _repeated_grams(sentences: Sequence[Sentence]) -> set[tuple[str, ...]]:
+    seen: Counter[tuple[str, ...]] = Counter()
+    for sentence in sentences:
+        seen.update(_content_grams(sentence))
+    return {gram for gram, n in seen.items() if n > 1}
+
+
 def _content_grams(sentence: Sentence) -> set[tuple[str, ...]]:
+    """Phrases of RESCUE_RUN words with a content word (a word-for-word phrase is evidence)."""
     words = sentence.folded.split()
     return {
         tuple(words[k:k + RESCUE_RUN]) for k in range(len(words) - RESCUE_RUN + 1)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import bisect
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from core.comparison.align import Group, align_sentences
+from core.comparison.align import Group, ScorerFactory, align_sentences
+from core.comparison.coverage import owned_tokens
+from core.comparison.evidence import weak_stems
+from core.comparison.refine import Judge, make_judge
 from core.comparison.segment import Segmented, Token, segment
 from core.comparison.spans import UNLABELLED, build_spans, moved_flags, summarise
 from core.comparison.verbatim import find_verbatim, trim_at_sentences
@@ -17,6 +21,7 @@ from core.model import Document, Kind, Match, Options, Result, Span, Summary
 from core.options import validate  # the option table checks every field
 
 Progress = Callable[[str, float], None]
+_PARAGRAPH_RE = re.compile(r"\n[^\S\n]*\n")
 
 
 @dataclass
@@ -37,8 +42,14 @@ class _Draft:
 
 def compare(doc_a: Document, doc_b: Document, options: Options | None = None,
             progress: Progress | None = None,
-            should_cancel: Callable[[], bool] | None = None) -> Result:
-    """Compare two documents; raises Cancelled if ``should_cancel`` turns true."""
+            should_cancel: Callable[[], bool] | None = None,
+            scorer: ScorerFactory | None = None) -> Result:
+    """Compare two documents; raises Cancelled if ``should_cancel`` turns true.
+
+    ``scorer`` builds the sentence scorer from the two documents' sentences (default:
+    TF-IDF over content stems). Semantic scoring (``options.semantic``) is used where the
+    lexical evidence is undecided; when the model cannot run, ``Result.notes`` says why.
+    """
     options = options or Options()
     validate(options)
     started = time.perf_counter()
@@ -55,13 +66,56 @@ def compare(doc_a: Document, doc_b: Document, options: Options | None = None,
     report("Finding verbatim passages", 0.15)
     _add_verbatim(draft, seg_a, seg_b, options, check)
     report("Aligning sentences", 0.4)
-    groups = align_sentences(seg_a.sentences, seg_b.sentences, options.threshold, check)
+    notes: list[str] = []
+    judge = _semantic_judge(options, seg_a, seg_b, notes)
+    groups = align_sentences(
+        seg_a.sentences, seg_b.sentences, options.threshold, check,
+        scorer=scorer(seg_a.sentences, seg_b.sentences) if scorer else None,
+        weak=weak_stems(seg_a, seg_b), judge=judge,
+        breaks=(paragraph_starts(seg_a), paragraph_starts(seg_b)))
     report("Marking changed words", 0.7)
     _add_groups(draft, groups, seg_a, seg_b, options, check)
     report("Building the result", 0.9)
     result = _assemble(doc_a, doc_b, seg_a, seg_b, draft, options)
     report("Done", 1.0)
-    return replace(result, elapsed=time.perf_counter() - started)
+    return replace(result, elapsed=time.perf_counter() - started, notes=tuple(notes))
+
+
+def paragraph_starts(seg: Segmented) -> frozenset[int]:
+    """Indexes of the sentences after a blank line."""
+    sentences = seg.sentences
+    return frozenset(k for k in range(1, len(sentences))
+                     if _PARAGRAPH_RE.search(seg.text, sentences[k - 1].end, sentences[k].start))
+
+
+def _semantic_judge(options: Options, seg_a: Segmented, seg_b: Segmented,
+                    notes: list[str]) -> Judge | None:
+    """The semantic judge, its model loaded only when a pair is first put to it."""
+    if not getattr(options, "semantic", True):
+        return None
+
+    def encode(texts: list[str]) -> object:
+        from core.comparison.semantic import load_encoder
+        return load_encoder().encode(texts)
+
+    def verdict(cosine: float, words_a: int, words_b: int) -> str:
+        from core.comparison.semantic import semantic_verdict
+        return semantic_verdict(cosine, words_a, words_b)
+
+    inner = make_judge(encode, verdict, seg_a.text, seg_b.text, seg_a.sentences,
+                       seg_b.sentences)
+
+    def judge(pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, float]]:
+        try:
+            return inner(pairs)
+        except ImportError:
+            notes.append("semantic scoring unavailable: the semantic scorer is not installed")
+        except Exception as exc:  # any model failure falls back to lexical scoring
+            reason = getattr(exc, "reason", None) or str(exc) or type(exc).__name__
+            notes.append(f"semantic scoring unavailable: {reason}")
+        return {}
+
+    return judge
 
 
 def _add_verbatim(draft: _Draft, seg_a: Segmented, seg_b: Segmented, options: Options,
@@ -82,7 +136,11 @@ def _add_verbatim(draft: _Draft, seg_a: Segmented, seg_b: Segmented, options: Op
 
 def _add_groups(draft: _Draft, groups: list[Group], seg_a: Segmented, seg_b: Segmented,
                 options: Options, check: Callable[[], None]) -> None:
-    """Aligned sentences not already explained by verbatim runs become reworded pairs."""
+    """Aligned sentences not already explained by verbatim runs become reworded pairs.
+
+    A pair owns text on both sides or is not made: a stretch of one side with no
+    counterpart in the other stays unique (see core.comparison.coverage).
+    """
     for n, group in enumerate(groups):
         if n % 256 == 0:
             check()
@@ -90,13 +148,19 @@ def _add_groups(draft: _Draft, groups: list[Group], seg_a: Segmented, seg_b: Seg
         tb = range(seg_b.sentences[group.b0].first_token, seg_b.sentences[group.b1 - 1].end_token)
         free_a = [t for t in ta if draft.labels_a[t] == UNLABELLED]
         free_b = [t for t in tb if draft.labels_b[t] == UNLABELLED]
-        if not free_a and not free_b:
-            continue  # verbatim runs already cover the whole pair
+        if not free_a or not free_b:
+            continue  # verbatim runs explain one whole side: the rest has no counterpart
         tokens_a, tokens_b = seg_a.tokens[ta.start:ta.stop], seg_b.tokens[tb.start:tb.stop]
         identical = [t.folded for t in tokens_a] == [t.folded for t in tokens_b]
         if identical:
             match_id = draft.add("shared", 1.0)
         else:
+            stems_a = {s for k in range(group.a0, group.a1) for s in seg_a.sentences[k].stems}
+            stems_b = {s for k in range(group.b0, group.b1) for s in seg_b.sentences[k].stems}
+            free_a = owned_tokens(seg_a, ta, set(free_a), stems_b, len(tb))
+            free_b = owned_tokens(seg_b, tb, set(free_b), stems_a, len(ta))
+            if not free_a or not free_b:
+                continue
             diff = diff_words(tokens_a, tokens_b, options.diff_timeout)
             match_id = draft.add(
                 "reworded", round(group.similarity, 3),

@@ -1,0 +1,135 @@
+"""Semantic second opinion on sentence pairs where the lexical evidence is undecided."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+from core.comparison.segment import Sentence
+
+Pair = tuple[int, int]
+Judge = Callable[[Sequence[Pair]], dict[Pair, tuple[str, float]]]
+# Chosen pairs scoring under this multiple of the threshold are asked about.
+UNDECIDED_BELOW = 1.6
+# Unmatched sentences between two aligned pairs are paired semantically when each side of
+# the gap has at most this many sentences (cost stays bounded: at most GAP^2 pairs a gap).
+SEMANTIC_GAP = 4
+# At most this many sentences are encoded in one comparison (the model's cost: a few
+# hundred sentences a second); pairs are asked about in order of need until it is reached.
+MAX_ENCODED = 1500
+
+
+def semantic_pass(pairs: list[Pair], scores: dict[Pair, float], sa: Sequence[Sentence],
+                  sb: Sequence[Sentence], threshold: float, judge: Judge) -> list[Pair]:
+    """Drop chosen pairs the judge finds different, add free pairs it finds the same."""
+    doubtful = [p for p in pairs if _doubtful(p, scores, sa, sb, threshold)]
+    used_a = {i for i, _ in pairs}
+    used_b = {j for _, j in pairs}
+    near = sorted((p for p, s in scores.items()
+                   if s >= 0.5 * threshold and p[0] not in used_a and p[1] not in used_b),
+                  key=lambda p: (-scores[p], p))
+    gaps, sandwiched = gap_pairs(pairs, sa, sb)
+    asked = _within_budget(list(dict.fromkeys(gaps + doubtful + near)))
+    if not asked:
+        return pairs
+    verdicts = judge(asked)
+    if not verdicts:
+        return pairs  # no semantic scorer: the lexical choice stands
+    kept = [p for p in pairs if verdicts.get(p, ("undecided", 0.0))[0] != "different"]
+    used_a = {i for i, _ in kept}
+    used_b = {j for _, j in kept}
+    # A lone sentence on each side between two aligned pairs is tied by order: there,
+    # "not different" is enough.
+    same = sorted((p for p in asked if p not in pairs and (
+        verdicts.get(p, ("",))[0] == "same"
+        or (p in sandwiched and verdicts.get(p, ("",))[0] == "undecided"))),
+        key=lambda p: (-verdicts[p][1], abs(p[0] - p[1]), p))
+    for i, j in same:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            scores[(i, j)] = max(scores.get((i, j), 0.0), round(verdicts[(i, j)][1], 3))
+            kept.append((i, j))
+    return sorted(kept)
+
+
+def _within_budget(pairs: list[Pair]) -> list[Pair]:
+    """The first pairs whose sentences, together, stay within MAX_ENCODED."""
+    rows_a: set[int] = set()
+    rows_b: set[int] = set()
+    out = []
+    for i, j in pairs:
+        extra = (i not in rows_a) + (j not in rows_b)
+        if len(rows_a) + len(rows_b) + extra > MAX_ENCODED:
+            break
+        rows_a.add(i)
+        rows_b.add(j)
+        out.append((i, j))
+    return out
+
+
+def _doubtful(pair: Pair, scores: dict[Pair, float], sa: Sequence[Sentence],
+              sb: Sequence[Sentence], threshold: float) -> bool:
+    i, j = pair
+    if sa[i].folded == sb[j].folded:
+        return False
+    return scores.get(pair, 0.0) < UNDECIDED_BELOW * threshold
+
+
+def gap_pairs(pairs: list[Pair], sa: Sequence[Sentence], sb: Sequence[Sentence],
+              ) -> tuple[list[Pair], set[Pair]]:
+    """Every pair of unmatched sentences inside small gaps between in-order aligned pairs,
+    and the pairs that are alone in a gap between two aligned pairs.
+
+    The start and the end of the documents count as aligned (a headline before the first
+    aligned pair is in a gap).
+    """
+    used_a = {i for i, _ in pairs}
+    used_b = {j for _, j in pairs}
+    anchors = [(-1, -1), *_in_order(sorted(pairs)), (len(sa), len(sb))]
+    out = []
+    alone = set()
+    for (i0, j0), (i1, j1) in itertools.pairwise(anchors):
+        free_a = [i for i in range(i0 + 1, i1) if i not in used_a and sa[i].folded]
+        free_b = [j for j in range(j0 + 1, j1) if j not in used_b and sb[j].folded]
+        if 0 < len(free_a) <= SEMANTIC_GAP and 0 < len(free_b) <= SEMANTIC_GAP:
+            out.extend((i, j) for i in free_a for j in free_b)
+        inside = i0 >= 0 and j0 >= 0 and i1 < len(sa) and j1 < len(sb)
+        if inside and len(free_a) == len(free_b) == 1 and i1 - i0 == j1 - j0 == 2:
+            alone.add((free_a[0], free_b[0]))
+    return out, alone
+
+
+def _in_order(pairs: list[Pair]) -> list[Pair]:
+    """The pairs (sorted by A) whose B index keeps increasing, greedily."""
+    out: list[Pair] = []
+    for i, j in pairs:
+        if not out or j > out[-1][1]:
+            out.append((i, j))
+    return out
+
+
+def make_judge(encode: Callable[[list[str]], object],
+               verdict: Callable[[float, int, int], str], text_a: str, text_b: str,
+               sa: Sequence[Sentence], sb: Sequence[Sentence]) -> Judge:
+    """A judge over an encoder (rows L2-normalised) and a calibrated verdict function.
+
+    All sentences a batch of pairs needs are encoded in one call.
+    """
+    def judge(asked: Sequence[Pair]) -> dict[Pair, tuple[str, float]]:
+        rows_a = sorted({i for i, _ in asked})
+        rows_b = sorted({j for _, j in asked})
+        texts = ([text_a[sa[i].start:sa[i].end] for i in rows_a]
+                 + [text_b[sb[j].start:sb[j].end] for j in rows_b])
+        vectors = encode(texts)
+        pos_a = {i: k for k, i in enumerate(rows_a)}
+        pos_b = {j: len(rows_a) + k for k, j in enumerate(rows_b)}
+        out = {}
+        for i, j in asked:
+            cos = float(vectors[pos_a[i]] @ vectors[pos_b[j]])  # type: ignore[index]
+            words_a = sa[i].end_token - sa[i].first_token
+            words_b = sb[j].end_token - sb[j].first_token
+            out[(i, j)] = (verdict(cos, words_a, words_b), cos)
+        return out
+
+    return judge

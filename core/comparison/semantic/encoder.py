@@ -1,0 +1,172 @@
+"""Sentence embeddings: all-MiniLM-L6-v2 on onnxruntime, batched, cached by sentence hash."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from core.comparison.semantic.model_files import (
+    MODEL_ID,
+    MODEL_SHA256,
+    ModelFiles,
+    SemanticUnavailable,
+)
+
+if TYPE_CHECKING:
+    import numpy as np
+
+DIMENSION = 384
+MAX_TOKENS = 256       # the model's max_seq_length (sentence-transformers config)
+BATCH_SIZE = 64
+CACHE_SIZE = 50_000    # vectors kept (384 float32 each: about 77 MB when full)
+
+
+def cache_dir() -> Path:
+    """Where the graph-optimised copy of the model is kept between runs (user cache)."""
+    if os.name == "nt":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "concord" / "semantic"
+
+
+def _session(ort, files: ModelFiles, threads: int):
+    """An onnxruntime session; graph optimisation (0.4-0.9 s) is done once and its result cached.
+
+    The optimised graph is saved under the user cache, keyed by the model's hash and the
+    runtime's version, and later runs load it with optimisation off (about 0.1 s).
+    """
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.log_severity_level = 3
+    # No busy-waiting between operators: the app shares the CPU with its own UI and workers.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    cached = cache_dir() / f"{MODEL_SHA256[:16]}-ort{ort.__version__}.onnx"
+    providers = ["CPUExecutionProvider"]
+    if cached.is_file():
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
+        try:
+            return ort.InferenceSession(str(cached), sess_options=options, providers=providers)
+        except Exception:  # a damaged cache file: rebuild it below
+            cached.unlink(missing_ok=True)
+    # EXTENDED, not ALL: an ALL-optimised graph may hold CPU-specific operators.
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+    tmp = cached.with_name(f"{cached.stem}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        options.optimized_model_filepath = str(tmp)
+    except OSError:
+        tmp = None  # no writable cache: optimise in memory on every start
+    session = ort.InferenceSession(str(files.model), sess_options=options, providers=providers)
+    if tmp is not None and tmp.is_file():
+        try:
+            os.replace(tmp, cached)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+    return session
+
+
+def _key(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class SentenceEncoder:
+    """Turns sentences into L2-normalised float32 vectors; identical sentences are encoded once."""
+
+    model_id = MODEL_ID
+    dimension = DIMENSION
+
+    def __init__(self, files: ModelFiles, threads: int = 0) -> None:
+        try:
+            import numpy  # noqa: F401
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+        except ImportError as exc:
+            raise SemanticUnavailable(
+                f"the semantic scorer needs {exc.name or 'a runtime library'}, which is not "
+                "installed") from exc
+        try:
+            tokenizer = Tokenizer.from_file(str(files.tokenizer))
+            session = _session(ort, files, threads)
+        except Exception as exc:  # a corrupt file or an incompatible runtime: say so, fall back
+            raise SemanticUnavailable(f"the semantic model could not be loaded ({exc})") from exc
+        tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        tokenizer.no_padding()
+        self._tokenizer = tokenizer
+        self._session = session
+        self._inputs = {i.name for i in session.get_inputs()}
+        self._cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+        self.encoded = 0   # sentences run through the network (cache misses), for benchmarks
+        self.requested = 0
+
+    def encode(self, sentences: Sequence[str]) -> np.ndarray:
+        """An (n, 384) float32 array, row i the unit vector of sentences[i]."""
+        import numpy as np
+
+        keys = [_key(s) for s in sentences]
+        out = np.empty((len(sentences), DIMENSION), dtype=np.float32)
+        todo: dict[bytes, list[int]] = {}
+        with self._lock:
+            self.requested += len(sentences)
+            for i, k in enumerate(keys):
+                vec = self._cache.get(k)
+                if vec is None:
+                    todo.setdefault(k, []).append(i)
+                else:
+                    self._cache.move_to_end(k)
+                    out[i] = vec
+        if todo:
+            texts = [sentences[rows[0]] for rows in todo.values()]
+            vecs = self._run(texts)
+            with self._lock:
+                for (k, rows), vec in zip(todo.items(), vecs):
+                    out[rows] = vec
+                    self._cache[k] = vec
+                while len(self._cache) > CACHE_SIZE:
+                    self._cache.popitem(last=False)
+        return out
+
+    def _run(self, texts: list[str]) -> np.ndarray:
+        """Encode without the cache: sorted by token count so batches carry little padding."""
+        import numpy as np
+
+        encodings = self._tokenizer.encode_batch(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        result = np.empty((len(texts), DIMENSION), dtype=np.float32)
+        for start in range(0, len(order), BATCH_SIZE):
+            rows = order[start:start + BATCH_SIZE]
+            result[rows] = self._forward([encodings[i].ids for i in rows])
+        self.encoded += len(texts)
+        return result
+
+    def _forward(self, token_ids: list[list[int]]) -> np.ndarray:
+        """One padded batch through the network, then mean pooling over real tokens and L2."""
+        import numpy as np
+
+        width = max(len(ids) for ids in token_ids)
+        ids = np.zeros((len(token_ids), width), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, seq in enumerate(token_ids):
+            ids[row, :len(seq)] = seq
+            mask[row, :len(seq)] = 1
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden = self._session.run(None, feeds)[0]
+        weights = mask[..., None].astype(np.float32)
+        pooled = np.einsum("bth,bto->bh", hidden, weights) / weights.sum(axis=1)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+
+    def cache_clear(self) -> None:
+        with self._lock:
+            self._cache.clear()
