@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -437,7 +438,7 @@ def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
         hits: Counter[int] = Counter()
         for gram in _content_grams(sentence):
             found = grams.get(gram, ())
-            if gram not in stock:
+            if hash(gram) not in stock:
                 hits.update(j for j in set(found) if j not in used_b)
         if not hits:
             continue
@@ -450,11 +451,21 @@ def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
     return rescued
 
 
-def _repeated_grams(sentences: Iterable[Sentence]) -> set[tuple[str, ...]]:
-    seen: Counter[tuple[str, ...]] = Counter()
+def _repeated_grams(sentences: Iterable[Sentence]) -> set[int]:
+    """Hashes of the phrases found in more than one sentence.
+
+    Hashes, not the phrases: a set of every 5-word tuple of a 10 MB document would take
+    over a gigabyte; 8 bytes a phrase in an array sort the same.
+    """
+    import numpy as np
+
+    hashes = array("q")
     for sentence in sentences:
-        seen.update(_content_grams(sentence))
-    return {gram for gram, n in seen.items() if n > 1}
+        hashes.extend(map(hash, _content_grams(sentence)))
+    if len(hashes) < 2:
+        return set()
+    ordered = np.sort(np.frombuffer(hashes, dtype=np.int64))
+    return set(ordered[1:][ordered[1:] == ordered[:-1]].tolist())
 
 
 def _content_grams(sentence: Sentence) -> set[tuple[str, ...]]:
