@@ -29,6 +29,9 @@ def _session(ort, files: ModelFiles, threads: int):
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.intra_op_num_threads = threads
     options.log_severity_level = 3
+    # No memory arena: with it, resident memory grew by 100-200 MB with the batches' shapes
+    # and stayed there; without it, it stays flat, at no measurable cost in speed.
+    options.enable_cpu_mem_arena = False
     # No busy-waiting between operators: the app shares the CPU with its own UI and workers.
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return ort.InferenceSession(str(files.model), sess_options=options,
@@ -91,7 +94,7 @@ class SentenceEncoder:
             with self._lock:
                 for (k, rows), vec in zip(todo.items(), vecs):
                     out[rows] = vec
-                    self._cache[k] = vec
+                    self._cache[k] = vec.copy()  # a row alone, not a view pinning its batch
                 while len(self._cache) > CACHE_SIZE:
                     self._cache.popitem(last=False)
         return out
