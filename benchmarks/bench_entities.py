@@ -1,14 +1,27 @@
-"""Time entity extraction on a ~1 MB document and score the annotated fixtures.
+"""Entities and the editor's checks: cold start, 1 MB pair, accuracy on our annotated data.
 
-Usage: .venv/bin/python benchmarks/bench_entities.py [file-a file-b]
-The 1 MB text is built by repeating our own fixture texts with varied names, so no third-party
-text is needed.
+Usage: .venv/bin/python benchmarks/bench_entities.py [--size 1m] [--runs N] [--quick]
+       .venv/bin/python benchmarks/bench_entities.py file-a file-b   (list a pair's entities)
+
+Prints, each time against a baseline run in the same process:
+- `concord compare` of the example pair from the command line, cold (a fresh process each run),
+  with entities and checks and with `--no-entities` (medians);
+- the same for a generated news-like pair of --size per side (benchmarks/corpus.py), with the
+  ratio of the two and the CPU seconds of the process and its worker processes;
+- one document of ~1 MB built from our fixtures: extraction time in this process;
+- fixture precision/recall of the extractor, cross-spelling links, checks precision/recall.
+No third-party text is used.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import resource
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -74,6 +87,85 @@ def bench() -> None:
     print(load())
 
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def cli_run(args: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds (with its worker processes) of one fresh `concord` process."""
+    cmd = [sys.executable, "-c", "import sys; from gui.app import main; sys.exit(main())", *args]
+    cpu, start = _children_cpu(), time.perf_counter()
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"concord {' '.join(args)} failed: {done.stderr.strip()}")
+    return wall, _children_cpu() - cpu
+
+
+def compare_cold(path_a: str, path_b: str, runs: int, label: str) -> None:
+    """Median cold `concord compare` with entities and checks vs `--no-entities`, alternated."""
+    base = ["compare", path_a, path_b, "--format", "json", "-o", os.devnull]
+    timings: dict[str, list[tuple[float, float]]] = {"no": [], "with": []}
+    for _ in range(runs):
+        timings["no"].append(cli_run([*base, "--no-entities"]))
+        timings["with"].append(cli_run(base))
+    med = {k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v))
+           for k, v in timings.items()}
+    print(f"{label}: cold `concord compare`, median of {runs}")
+    print(f"  {'--no-entities':28} {med['no'][0]:7.2f} s wall {med['no'][1]:7.2f} CPU-s")
+    print(f"  {'entities + checks':28} {med['with'][0]:7.2f} s wall {med['with'][1]:7.2f} CPU-s"
+          f"   ratio {med['with'][0] / med['no'][0]:.1f}x wall")
+
+
+def bench_pair(size: str, runs: int) -> None:
+    """A generated news-like rewrite pair of ``size`` per side, compared cold from the CLI."""
+    from benchmarks.corpus import generate_pair, parse_size
+
+    pair = generate_pair(parse_size(size))
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for name, text in (("a.txt", pair.text_a), ("b.txt", pair.text_b)):
+            path = Path(tmp) / name
+            path.write_text(text, encoding="utf-8")
+            paths.append(str(path))
+        words = len(pair.text_a.split()) + len(pair.text_b.split())
+        compare_cold(paths[0], paths[1], runs,
+                     f"generated pair, {len(pair.text_a):,} + {len(pair.text_b):,} chars "
+                     f"({words:,} words)")
+
+
+def score_checks() -> None:
+    """Checks precision/recall and link accuracy on tests/data/checks (our own pairs)."""
+    import json
+
+    from tests.checks_gold import gold
+    from tests.checks_gold import score as check_score
+
+    tp = predicted = expected = 0
+    for name in gold():
+        t, p, e, _, _ = check_score(name)
+        tp, predicted, expected = tp + t, predicted + p, expected + e
+    print(f"checks on {len(gold())} annotated pairs: precision {tp / predicted:.2f} "
+          f"({tp}/{predicted}), recall {tp / expected:.2f} ({tp}/{expected})")
+    data = ROOT / "tests" / "data" / "checks"
+    links = json.loads((data / "links.json").read_text(encoding="utf-8"))
+    docs = [Document(p.name, p.name, "utf-8", "text", p.read_text(encoding="utf-8"))
+            for p in (data / "links_a.txt", data / "links_b.txt")]
+    ea, eb = extract_entities(docs[0], docs[1])
+
+    def keys(ents, text: str) -> set[str]:  # type: ignore[no-untyped-def]
+        return {e.key for e in ents if e.text == text}
+
+    made = sum(bool(keys(ea, a) & keys(eb, b)) for a, b in links["linked"])
+    wrong = sum(bool(keys(ea, a) & keys(eb, b)) for a, b in links["apart"])
+    print(f"links across spellings: {made}/{len(links['linked'])} made, "
+          f"{wrong}/{len(links['apart'])} wrongly made")
+
+
 def score() -> None:
     tp = pred = want = 0
     for name, pair in gold().items():
@@ -96,9 +188,26 @@ def show(path_a: str, path_b: str) -> None:
               f"A:{g.count_a} B:{g.count_b}")
 
 
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("files", nargs="*", help="two files: list their entities")
+    parser.add_argument("--size", default="1m", help="generated pair size per side (1m)")
+    parser.add_argument("--runs", type=int, default=3, help="cold runs per setting (3)")
+    parser.add_argument("--quick", action="store_true", help="example pair and accuracy only")
+    args = parser.parse_args()
+    if len(args.files) == 2:
+        show(*args.files)
+        return
+    print(load())
+    compare_cold(str(ROOT / "examples" / "original.txt"), str(ROOT / "examples" / "rewrite.txt"),
+                 max(args.runs, 5), "example pair")
+    if not args.quick:
+        bench_pair(args.size, args.runs)
+        bench()
+    score()
+    score_checks()
+    print(load())
+
+
 if __name__ == "__main__":
-    if len(sys.argv) == 3:
-        show(sys.argv[1], sys.argv[2])
-    else:
-        bench()  # first, so that "cold" means a fresh process: no model, no place index
-        score()
+    main()

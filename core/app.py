@@ -6,11 +6,12 @@ this module, so options are checked, files read and entities added the same way 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from os import PathLike
 
-from core.errors import Cancelled, ConcordError
+from core.errors import Cancelled, ConcordError, OptionError
 from core.model import Document, Options, Result
 from core.options import DEFAULT_MAX_BYTES, MB, LoadOptions, validate, validate_loading
 
@@ -21,20 +22,26 @@ ENTITY_STAGE = "Finding names"
 def load_pair(paths: Sequence[str | PathLike[str]], encoding: str | None = None,
               max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Document, Document]:
     """Both documents; raises ConcordError with a clear message for bad input."""
-    from core.readers.load import load_document
+    from core.readers.load import load_input
 
     if len(paths) != 2:
         raise ConcordError(f"Give two files to compare, not {len(paths)}.")
     validate_loading(LoadOptions(max_size=max_bytes / MB, encoding=encoding))
-    return (load_document(paths[0], encoding, max_bytes),
-            load_document(paths[1], encoding, max_bytes))
+    if os.fspath(paths[0]) == os.fspath(paths[1]) == "-":
+        raise OptionError("standard input (-) can be only one of the two documents.")
+    # Paths, '-' (standard input) or http(s) addresses; PDFs are read in a child process
+    # that the time and memory limits can stop.
+    return (load_input(os.fspath(paths[0]), encoding, max_bytes, isolate=True),
+            load_input(os.fspath(paths[1]), encoding, max_bytes, isolate=True))
 
 
 def add_entities(result: Result) -> Result:
-    """The result with the entities of both documents filled in."""
+    """The result with the entities of both documents and the editor's checks filled in."""
+    from core.checks import run_checks
     from core.entities import extract_entities  # spaCy is heavy: load it only when asked
 
-    return replace(result, entities=extract_entities(*result.documents))
+    result = replace(result, entities=extract_entities(*result.documents))
+    return replace(result, checks=run_checks(result))
 
 
 def compare_documents(docs: Sequence[Document], options: Options | None = None, *,

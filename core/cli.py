@@ -78,8 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
         "compare", help="compare two files and print the result",
         description="Compare two files and print the result as text, JSON or HTML.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    cmp.add_argument("a", help="the first document (A)")
-    cmp.add_argument("b", help="the second document (B)")
+    cmp.add_argument("a", help="the first document (A): a file (text, Markdown, Word, PDF, "
+                               "web page, OpenDocument, RTF, e-mail), - for standard input, "
+                               "or an http(s):// address")
+    cmp.add_argument("b", help="the second document (B), likewise")
     cmp.add_argument("--format", choices=("text", "json", "html"),
                      help="output format (default: text on a terminal, JSON otherwise)")
     cmp.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")

@@ -157,3 +157,36 @@ class OutputIsInput(OutputError):
     code = "E401"
     template = ("{name} is {input}one of the documents compared; choose another name "
                 "for the output.")
+
+
+# Document formats (codes E120-E129: kept apart from the other input errors for easy merges).
+class CorruptDocument(InputError):
+    """A Word/PDF/OpenDocument/RTF file whose structure cannot be read."""
+
+    code = "E120"
+
+
+class PasswordProtected(InputError):
+    code = "E121"
+
+
+class NoTextLayer(InputError):
+    """A PDF made of scanned images only."""
+
+    code = "E122"
+
+
+class UnsafeDocument(InputError):
+    """A zip bomb, an XML entity bomb or another container built to exhaust the machine."""
+
+    code = "E123"
+
+
+class ReadTimeout(InputError):
+    code = "E124"
+
+
+class DownloadFailed(InputError):
+    """A web address could not be fetched (refused, timed out, not found, too large)."""
+
+    code = "E125"

@@ -149,6 +149,9 @@ class Result:
     options: Options = field(default_factory=Options)
     elapsed: float = 0.0  # seconds the engine took
     entities: tuple[tuple[Entity, ...], tuple[Entity, ...]] | None = None
+    # The editor's checks (core.checks.Check: quotations, credits, figures, roles); None when
+    # they were not run (they run with the entities, after the comparison).
+    checks: tuple | None = None
     # Plain sentences about how the comparison was made ("semantic scoring unavailable: ...").
     notes: tuple[str, ...] = ()
 

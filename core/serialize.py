@@ -88,4 +88,8 @@ def result_to_dict(result: Result) -> dict[str, Any]:
                 f.a_range)}, "b": {"text": f.b_text, "range": list(f.b_range)}}
             for f in figure_differences(result)
         ]
+    if result.checks is not None:
+        from core.checks.serialize import checks_to_json
+
+        data["checks"] = checks_to_json(result.checks)
     return data

@@ -11,6 +11,7 @@ import pytest
 
 from core.errors import (
     BinaryFile,
+    CorruptDocument,
     DecodeFailed,
     EmptyFile,
     FileMissing,
@@ -91,7 +92,9 @@ def _write(tmp_path: Path, name: str, data: bytes | None) -> Path:
         ("empty.txt", b"", EmptyFile, "empty"),
         ("blank.txt", b"  \n\t\n", EmptyFile, "empty"),
         ("nul.txt", b"abc\x00\x01\x02def", BinaryFile, "binary"),
-        ("report.pdf", b"%PDF-1.4 ...", UnsupportedFormat, "not supported"),
+        ("report.pdf", b"%PDF-1.4 ...", CorruptDocument, "damaged"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, UnsupportedFormat,
+         "save it as .docx"),
         ("bad16.txt", codecs.BOM_UTF16_LE + b"\x00\xd8", DecodeFailed, "not valid"),
     ],
 )

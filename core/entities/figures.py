@@ -14,6 +14,14 @@ _STOP = frozenset(
     "the and that this with from for was were had has have been are its their his her after "
     "before while when where which who than then there they said says also but not into over "
     "about around some more less least most nearly almost".split())
+# Anything a figure can start with: a digit, a currency sign, a number, month or weekday word.
+_MAYBE_FIGURE_RE = re.compile(
+    r"\d|[$€£¥]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|zero|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+    r"july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)\b", re.IGNORECASE)
 CONTEXT_WORDS = 5  # words either side of a figure that must partly agree
 MIN_CONTEXT_OVERLAP = 0.2  # Jaccard overlap of those words: below it, not the same fact...
 CLOSE_PAIR = 0.5  # ...unless the pair is this similar: then one shared word is enough
@@ -62,22 +70,41 @@ def same_fact(text_a: str, fa: Figure, text_b: str, fb: Figure, similarity: floa
 def pair_differences(
     text_a: str, text_b: str, similarity: float = 1.0
 ) -> list[tuple[Figure, Figure]]:
-    """Figures of one unit that differ, where each side states exactly one value of that unit
-    and the words around them agree (``similarity``: the pair's, from the engine)."""
+    """Figures of one unit that differ, where each side states as many values of that unit,
+    all but one of them shared, and the words around them agree (``similarity``: the pair's,
+    from the engine)."""
+    if not (_MAYBE_FIGURE_RE.search(text_a) and _MAYBE_FIGURE_RE.search(text_b)):
+        return []  # most sentence pairs state no figure at all: no need to scan them
     units_a = _by_unit(find_figures(text_a))
     units_b = _by_unit(find_figures(text_b))
     out = []
     for unit, in_a in units_a.items():
         in_b = units_b.get(unit, [])
-        if len(in_a) != 1 or len(in_b) != 1 or in_a[0].same_value(in_b[0]):
+        # values stated on both sides agree; what is left must be one value on each side
+        # ("grow by 0.8%, down from 0.9%" / "grow by 0.7%, down from 0.9%")
+        left_a = [f for f in in_a if not any(f.same_value(g) for g in in_b)]
+        left_b = [g for g in in_b if not any(g.same_value(f) for f in in_a)]
+        if len(left_a) != 1 or len(left_b) != 1 or len(in_a) != len(in_b):
             continue
-        if same_fact(text_a, in_a[0], text_b, in_b[0], similarity):
-            out.append((in_a[0], in_b[0]))
+        if same_fact(text_a, left_a[0], text_b, left_b[0], similarity):
+            out.append((left_a[0], left_b[0]))
     return sorted(out, key=lambda pair: pair[0].start)
+
+
+_LAST: list = [None, None]  # (result's matches and documents, differences): asked for twice
 
 
 def figure_differences(result: Result) -> list[FigureDifference]:
     """Figures that differ for the same fact in the reworded pairs of ``result``."""
+    key = (result.matches, result.documents)
+    if _LAST[0] is not None and _LAST[0][0] is key[0] and _LAST[0][1] is key[1]:
+        return list(_LAST[1])
+    out = _differences(result)
+    _LAST[0], _LAST[1] = key, out
+    return list(out)
+
+
+def _differences(result: Result) -> list[FigureDifference]:
     out: list[FigureDifference] = []
     for m in result.matches:
         if m.kind != "reworded":

@@ -59,8 +59,8 @@ class Place:
     primary: bool = True  # matched by its main name rather than an alternate one
 
 
-class _Index:
-    """Folded name -> Place, built from the data packages on first use."""
+class _Builder:
+    """Folded name -> Place, built from the data packages (the slow part: about 1.7 s)."""
 
     def __init__(self) -> None:
         self.countries: dict[str, Place] = {}
@@ -141,45 +141,113 @@ def _usable_alternate(name: str) -> bool:
     return name.isascii() or strip_accents(name).isascii()
 
 
+class _Index:
+    """Folded name -> Place in a compact form that loads fast from disk: each table maps a
+    folded name to a row of ``records`` (id, name, kind, population, primary)."""
+
+    TABLES = ("countries", "codes", "regions", "cities")
+
+    def __init__(self, data: tuple) -> None:
+        records, tables, names = data
+        self._records: list[tuple] = records
+        self._places: dict[int, Place] = {}
+        self.countries, self.codes, self.regions, self.cities = tables
+        self._names: dict[str, str] = names  # place id -> its names joined by _SEP
+
+    def names_of(self, place_id: str) -> tuple[str, ...]:
+        """The names a place goes by (main name first), as stored."""
+        joined = self._names.get(place_id)
+        return tuple(joined.split(_SEP)) if joined else ()
+
+    @classmethod
+    def from_builder(cls, built: _Builder) -> tuple:
+        """The builder's tables as plain data (what is stored on disk)."""
+        records: list[tuple] = []
+        rows: dict[tuple, int] = {}
+
+        def row(p: Place) -> int:
+            rec = (p.id, p.name, p.kind, p.population, p.primary)
+            if rec not in rows:
+                rows[rec] = len(records)
+                records.append(rec)
+            return rows[rec]
+
+        tables = tuple({name: row(p) for name, p in getattr(built, t).items()}
+                       for t in cls.TABLES)
+        # one string per place: loading 54k strings is twice as fast as 175k
+        names = {pid: _SEP.join(ns) for pid, ns in built.names.items()}
+        return records, tables, names
+
+    def get(self, table: dict[str, int], key: str) -> Place | None:
+        """The place stored under ``key`` in ``table``."""
+        row = table.get(key)
+        if row is None:
+            return None
+        place = self._places.get(row)
+        if place is None:
+            place = self._places[row] = Place(*self._records[row])
+        return place
+
+
+def _valid(data: object) -> bool:
+    return (isinstance(data, tuple) and len(data) == 3 and isinstance(data[1], tuple)
+            and len(data[1]) == len(_Index.TABLES))
+
+
+def _load_or_build() -> _Index:
+    """The index from the user's cache directory, or built (and then stored there)."""
+    from core.entities import place_store
+
+    path = place_store.store_path()
+    data = place_store.load(path)
+    if not _valid(data):
+        built = _Builder()
+        built.build()
+        data = _Index.from_builder(built)
+        place_store.save(path, data)
+    return _Index(data)  # type: ignore[arg-type]
+
+
+_SEP = "\x1f"  # between the names of one place in the stored index
 _LOCK = threading.Lock()
 _INDEX: _Index | None = None
 
 
 def _index() -> _Index:
-    """The index, built once even when several threads ask at the same time."""
+    """The index, loaded (or built) once even when several threads ask at the same time."""
     global _INDEX
     if _INDEX is None:
         with _LOCK:
             if _INDEX is None:
-                index = _Index()
-                index.build()
-                _INDEX = index
+                _INDEX = _load_or_build()
     return _INDEX
 
 
 def warm_up() -> None:
-    """Build the index now (it takes about a second) rather than on the first lookup."""
+    """Load (or build) the index now rather than on the first lookup."""
     _index()
 
 
+@lru_cache(maxsize=65_536)
 def lookup_place(text: str, codes: bool = False) -> Place | None:
     """The place ``text`` names, countries first; ``codes`` also accepts "US", "GBR", "U.S."."""
     index = _index()
     if codes:
         bare = text.replace(".", "")
         if _CODE_RE.match(bare) and bare in index.codes:
-            return index.codes[bare]
+            return index.get(index.codes, bare)
     key = fold(text)
     if not key:
         return None
     if key in _PREFER_CITY:
-        return index.cities.get(key)
-    return index.countries.get(key) or index.regions.get(key) or index.cities.get(key)
+        return index.get(index.cities, key)
+    return (index.get(index.countries, key) or index.get(index.regions, key)
+            or index.get(index.cities, key))
 
 
 def place_names(place: Place) -> tuple[str, ...]:
     """The names ``place`` goes by that name it and no other place ("Kyiv", "Kiev", "Kijev")."""
-    names = dict.fromkeys(_index().names.get(place.id, [place.name]))
+    names = dict.fromkeys(_index().names_of(place.id) or (place.name,))
     return tuple(n for n in names
                  if (found := lookup_place(n)) is not None and found.id == place.id)
 

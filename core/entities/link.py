@@ -6,23 +6,31 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from core.entities import labels as lb
 from core.entities.correct import Mention
+from core.entities.fuzzy import link_near_spellings
 from core.entities.gazetteer import fold, lookup_place
-from core.entities.numbers import figure_key
+from core.entities.numbers import figure_key, find_figures
 from core.entities.propagate import propagate
 from core.entities.relabel import is_org_name
 from core.model import Entity
 
+COUNTED_LOOKAHEAD = 40  # characters after a number searched for what it counts
+_BARE_NUMBER_RE = re.compile(r"number:[\d.]+")
 _ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 _PAREN_ACRONYM_RE = re.compile(r"\(((?:[A-Z]\.?){2,6})\)")
 _SPLIT_RE = re.compile(r"[\s\-‐‑–]+")
 _TRANSLIT = (
-    ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ts", "c"), ("tz", "c"), ("ph", "f"),
+    ("ae", "a"), ("oe", "o"), ("ue", "u"),  # German umlauts written out ("Kraemer" = "Krämer")
+    ("tch", "ch"), ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ts", "c"), ("tz", "c"), ("ph", "f"),
     ("ck", "k"), ("w", "v"), ("yi", "i"), ("iy", "i"), ("y", "i"), ("ou", "u"), ("oo", "u"),
 )
 _LINKABLE_BY_SPELLING = frozenset({lb.PERSON, lb.PLACE, lb.ORGANISATION})
+_PERSON_OR_ORG = frozenset({lb.PERSON, lb.ORGANISATION})
+_PARTICLES = frozenset("van von der den de del della da di du la le ter ten al el bin ibn "
+                       "dos das do".split())
 _VALUE_LABELS = frozenset({lb.NUMBER, lb.MONEY, lb.PERCENT, lb.DATE, lb.TIME})
 _DURATIONS = frozenset(f"number:{u}" for u in (
     "second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
@@ -48,12 +56,24 @@ class _UnionFind:
             self.parent[max(ri, rj)] = min(ri, rj)
 
 
+@lru_cache(maxsize=65_536)
 def translit(text: str) -> str:
-    """A rough transliteration-folded form ("Zelenskyy", "Zelensky", "Zelenskiy" agree)."""
-    s = fold(text)
+    """A rough transliteration-folded form ("Zelenskyy", "Zelensky", "Zelenskiy" agree;
+    "Perović", "Perovic"; "Wróbel", "Wrobel"; "Чернова", "Chernova")."""
+    s = fold(ascii_form(text)).replace("'", "")
     for a, b in _TRANSLIT:
         s = s.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", s)
+
+
+@lru_cache(maxsize=16_384)
+def ascii_form(text: str) -> str:
+    """``text`` in ASCII letters (anyascii: "Perović" -> "Perovic", "Łódź" -> "Lodz")."""
+    if text.isascii():
+        return text
+    from anyascii import anyascii
+
+    return anyascii(text)
 
 
 def acronym(text: str) -> str | None:
@@ -63,13 +83,18 @@ def acronym(text: str) -> str | None:
 
 def initials(text: str) -> set[str]:
     """Acronyms a multi-word name could have: of every word, or of its capitalised words."""
+    return set(_initials(text))
+
+
+@lru_cache(maxsize=65_536)
+def _initials(text: str) -> frozenset[str]:
     words = [w for w in _SPLIT_RE.split(text.strip()) if w[:1].isalpha()]
     if len(words) < 2:
-        return set()
-    return {
+        return frozenset()
+    return frozenset({
         "".join(w[0] for w in words).upper(),
         "".join(w[0] for w in words if w[0].isupper()),
-    }
+    })
 
 
 def identity(m: Mention) -> str:
@@ -87,6 +112,34 @@ def identity(m: Mention) -> str:
         if key is not None:
             return key
     return f"{lb.label_slug(m.label)}:{fold(m.text)}"
+
+
+def counted_identity(text: str, m: Mention) -> str:
+    """A figure's identity with what it counts, read from the words after it: "six million
+    Ukrainians" and "six million landmines" are two figures, not one."""
+    ident = identity(m)
+    if m.label != lb.NUMBER or not _BARE_NUMBER_RE.fullmatch(ident):
+        return ident
+    length = m.end - m.start
+    for fig in find_figures(text[m.start : m.end + COUNTED_LOOKAHEAD]):
+        if fig.start < length < fig.end and fig.unit.startswith("number:") and fig.unit[7:]:
+            return f"number:{fig.unit[7:]}:{ident[7:]}"
+    return ident
+
+
+def _bare_to_counted(idents: list[str]) -> list[str]:
+    """A number stated bare ("forces 3,400 from their homes") joins the one counted figure of
+    that value in the same text ("3,400 residents"); with two counted ones it stays apart."""
+    counted: dict[str, set[str]] = defaultdict(set)
+    for ident in idents:
+        if ident.startswith("number:") and ident.count(":") == 2:
+            counted[ident.rsplit(":", 1)[1]].add(ident)
+    out = []
+    for ident in idents:
+        if _BARE_NUMBER_RE.fullmatch(ident) and len(found := counted.get(ident[7:], ())) == 1:
+            ident = next(iter(found))
+        out.append(ident)
+    return out
 
 
 def value_key(label: str, text: str) -> str | None:
@@ -147,11 +200,12 @@ class _Group:
     initials: set[str] = field(default_factory=set)
     surname: str | None = None  # set when every mention is one word (a surname alone)
     folded_names: set[str] = field(default_factory=set)  # names with place variants folded
+    full_names: set[str] = field(default_factory=set)  # multi-word person/organisation names
 
 
 def _group_document(doc: int, mentions: list[Mention], text: str) -> list[_Group]:
     """Union the mentions of one document into groups."""
-    idents = [identity(m) for m in mentions]
+    idents = _bare_to_counted([counted_identity(text, m) for m in mentions])
     uf = _UnionFind(len(mentions))
     _attach_surnames(mentions, idents, uf)
     by_ident: dict[str, int] = {}
@@ -230,7 +284,11 @@ def _describe(doc: int, idx: list[int], mentions: list[Mention], idents: list[st
     g.idents = {idents[i] for i in idx if not idents[i].startswith("ambiguous:")}
     for m in ms:
         if g.label in _LINKABLE_BY_SPELLING:
-            g.spellings.add(translit(m.text))
+            spelled = translit(m.text)
+            # "Anna De Smet" / "Anna Desmet": the same name with or without the spaces
+            g.spellings |= {spelled, spelled.replace(" ", "")}
+            if g.label in _PERSON_OR_ORG and " " in spelled:
+                g.full_names.add(spelled.replace(" ", ""))
         acr = acronym(m.text)
         if acr:
             g.acronyms.add(acr)
@@ -259,6 +317,8 @@ def _cross_keys(g: _Group, expansions: dict[str, str]) -> set[str]:
     keys = {f"id:{i}" for i in g.idents} | {f"sp:{slug}:{s}" for s in g.spellings}
     keys |= {f"id:{slug}:{expansions[a]}" for a in g.acronyms if a in expansions}
     keys |= {f"nm:{n}" for n in g.folded_names}
+    # a full name tagged Person on one side and Organisation on the other is still one name
+    keys |= {f"fn:{n}" for n in g.full_names}
     return keys
 
 
@@ -270,6 +330,10 @@ def _link_acronyms(groups: list[_Group], uf: _UnionFind) -> None:
             named[g.doc][(g.label, ini)].add(gi)
     for gi, g in enumerate(groups):
         for acr in g.acronyms:
+            if acr in g.initials:
+                # the text spells this acronym out itself: a name spelled out differently on
+                # the other side is another body that shares the acronym (FSA / FSA)
+                continue
             other = named[1 - g.doc].get((g.label, acr), set())
             if len(other) == 1:
                 uf.union(gi, next(iter(other)))
@@ -284,14 +348,43 @@ def _link_surnames(groups: list[_Group], mentions: list[list[Mention]], uf: _Uni
             for i in g.members:
                 words = mentions[g.doc][i].text.split()
                 if len(words) > 1:
-                    full[g.doc][0][fold(words[-1])].add(gi)
+                    for surname in surname_forms(words):
+                        full[g.doc][0][surname].add(gi)
                     full[g.doc][1][fold(words[0])].add(gi)
     for gi, g in enumerate(groups):
         if g.surname is not None:
             last, first = full[1 - g.doc]
-            other = last.get(g.surname) or first.get(g.surname, set())
+            other = (last.get(g.surname) or last.get(g.surname.replace(" ", ""))
+                     or first.get(g.surname, set()))
             if len(other) == 1:
                 uf.union(gi, next(iter(other)))
+
+
+def _link_lone_values(groups: list[_Group], uf: _UnionFind) -> None:
+    """A number counted differently on each side ("3,400 residents" / "3,400 people") is one
+    figure when each side states that value once; with two ("six million Ukrainians", "six
+    million landmines") only the same counted thing links."""
+    by_value: list[dict[str, set[int]]] = [defaultdict(set), defaultdict(set)]
+    for gi, g in enumerate(groups):
+        if g.label == lb.NUMBER:
+            for ident in g.idents:
+                if ident.startswith("number:"):
+                    by_value[g.doc][ident.rsplit(":", 1)[1]].add(uf.find(gi))
+    for value, roots_a in by_value[0].items():
+        roots_b = by_value[1].get(value, set())
+        if len(roots_a) == 1 and len(roots_b) == 1:
+            uf.union(next(iter(roots_a)), next(iter(roots_b)))
+
+
+def surname_forms(words: list[str]) -> set[str]:
+    """How a full name's surname may be written alone: "Berg", "van der Berg", "Vanderberg"."""
+    forms = {fold(words[-1])}
+    for k in range(1, len(words) - 1):
+        if words[k].lower() in _PARTICLES:
+            tail = fold(" ".join(words[k:]))
+            forms |= {tail, tail.replace(" ", "")}
+            break
+    return forms
 
 
 def link_pair(
@@ -312,6 +405,8 @@ def link_pair(
                 uf.union(members[0], gi)
     _link_acronyms(groups, uf)
     _link_surnames(groups, [mentions[0], mentions[1]], uf)
+    link_near_spellings(groups, [mentions[0], mentions[1]], uf)
+    _link_lone_values(groups, uf)
     return _assign_keys(groups, mentions, uf)
 
 

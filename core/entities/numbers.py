@@ -86,19 +86,21 @@ class Figure:
     label: str
     unit: str
     value: object
+    high: Decimal | None = None  # the upper end of a range ("20 to 30 millimetres")
 
     def same_value(self, other: Figure) -> bool:
         """Whether the two figures state the same value (a date's missing parts match any)."""
         if isinstance(self.value, tuple) and isinstance(other.value, tuple):
             return all(x is None or y is None or x == y
                        for x, y in zip(self.value, other.value, strict=True))
-        return self.value == other.value
+        return self.value == other.value and self.high == other.high
 
     def key(self) -> str:
         """A value key for linking: "number:6000000", "money:eur:4100000", "date:2021-3-x"."""
         if isinstance(self.value, tuple):
             return "date:" + "-".join("x" if v is None else str(v) for v in self.value)
-        return f"{self.unit.rstrip(':')}:{plain(self.value)}"
+        upper = f"-{plain(self.high)}" if self.high is not None else ""
+        return f"{self.unit.rstrip(':')}:{plain(self.value)}{upper}"
 
 
 def plain(value: object) -> str:
@@ -135,9 +137,10 @@ class _Scanner:
         """Token i directly follows token i - 1 (no space between)."""
         return 0 < i < len(self.toks) and self.toks[i - 1].end == self.toks[i].start
 
-    def figure(self, i: int, j: int, label: str, unit: str, value: object) -> tuple[int, Figure]:
+    def figure(self, i: int, j: int, label: str, unit: str, value: object,
+               high: Decimal | None = None) -> tuple[int, Figure]:
         start, end = self.toks[i].start, self.toks[j - 1].end
-        return j, Figure(start, end, self.text[start:end], label, unit, value)
+        return j, Figure(start, end, self.text[start:end], label, unit, value, high)
 
     def scan(self) -> list[Figure]:
         out: list[Figure] = []
@@ -160,13 +163,13 @@ class _Scanner:
     def digits(self, i: int) -> Decimal | None:
         """The value of a digit token that stands alone (not in "COVID-19", "G7", "3-4")."""
         t = self.tok(i)
-        if t is None or not t.text[0].isdigit() or not _DIGITS_RE.fullmatch(t.text):
+        if t is None or not t.text[0].isdecimal() or not _DIGITS_RE.fullmatch(t.text):
             return None
         before = self.text[max(0, t.start - 2) : t.start]
         if before[-1:].isalpha() or (before[-1:] in "-‐–/" and before[:1].isalnum()):
             return None
         after = self.text[t.end : t.end + 2]
-        if after[:1] in "-‐–/" and after[1:].isdigit():
+        if after[:1] in "-‐–/" and after[1:].isdecimal():
             return None
         letters = re.match(r"[^\W\d_]*", self.text[t.end : t.end + 4]).group(0).lower()
         if letters and letters not in _SUFFIXES:
@@ -233,7 +236,12 @@ class _Scanner:
         if num is None:
             return None
         j, value = num
+        high = None
+        if currency is None and (upper := self._range_end(start, j)) is not None:
+            j, high = upper
         word = self.low(j)
+        if high is not None:
+            return self._range_figure(start, j, value, high)
         if word in _MONEY_SCALES and self.adjacent(j) and (
                 currency or self.low(j + 1) in _CURRENCY_WORDS):
             value, j = value * _MONEY_SCALES[word], j + 1
@@ -250,6 +258,33 @@ class _Scanner:
             return self.figure(start, end, lb.PERCENT, "percent", value)
         return self._counted(start, j, value)
 
+    def _range_end(self, start: int, j: int) -> tuple[int, Decimal] | None:
+        """The upper end of "20 to 30" or "between 20 and 30" (not "from 20 to 30", a change)."""
+        word, before = self.low(j), self.low(start - 1)
+        if not (word == "to" and before != "from") and not (word == "and" and before == "between"):
+            return None
+        upper = self.number(j + 1)
+        if upper is None or upper[1] <= 0:
+            return None
+        return upper
+
+    def _range_figure(self, i: int, j: int, low: Decimal, high: Decimal
+                      ) -> tuple[int, Figure] | None:
+        """A range with its percent sign or counted unit ("20 to 30 millimetres")."""
+        if low >= high:
+            return None
+        end = self._percent_end(j)
+        if end is not None:
+            return self.figure(i, end, lb.PERCENT, "percent", low, high)
+        unit_tok = self.tok(j)
+        if unit_tok is not None and (unit_tok.low in _MONTHS or unit_tok.low in _WEEKDAYS
+                                     or unit_tok.low in ("am", "pm", "a", "p")):
+            return None  # "3 to 5 May", "6 to 7 pm": dates and times, read one by one
+        if unit_tok is None or not unit_tok.text[0].isalpha() or unit_tok.low in _NOT_UNITS:
+            return self.figure(i, j, lb.NUMBER, "number:", low, high)
+        unit = UNITS.get(unit_tok.low) or _singular(unit_tok.low)
+        return self.figure(i, j + 1, lb.NUMBER, f"number:{unit}", low, high)
+
     def _percent_end(self, j: int) -> int | None:
         word = self.low(j)
         if word == "%" or (word in ("percent", "pc") and self.low(j + 1) != "point"):
@@ -261,7 +296,7 @@ class _Scanner:
     def _counted(self, i: int, j: int, value: Decimal) -> tuple[int, Figure] | None:
         """A bare number: a year, or a count of the word that follows ("3,400 people")."""
         t = self.toks[i]
-        is_word = not t.text[0].isdigit()
+        is_word = not t.text[0].isdecimal()
         k = j
         if self._million_suffix(k):  # "75m dinars": millions of a plural noun, not metres
             value, j, k = value * 10**6, j + 1, k + 1
@@ -299,7 +334,7 @@ class _Scanner:
 
     def _day(self, i: int) -> tuple[int, int] | None:
         t = self.tok(i)
-        if t is None or not t.text.isdigit() or not 1 <= int(t.text) <= 31 or len(t.text) > 2:
+        if t is None or not t.text.isdecimal() or not 1 <= int(t.text) <= 31 or len(t.text) > 2:
             return None
         if self.low(i + 1) in _ORDINAL_SUFFIXES and self.adjacent(i + 1):
             return i + 2, int(t.text)
@@ -373,7 +408,7 @@ _STARTERS = frozenset({*_SMALL, *_TENS, *_MONTHS, *_WEEKDAYS, "a", "an", "usd", 
 
 def _may_start(tok: _Tok) -> bool:
     """Whether a figure can begin at ``tok`` (most words are ruled out at once)."""
-    return tok.text[0].isdigit() or tok.low.split("-", 1)[0] in _STARTERS
+    return tok.text[0].isdecimal() or tok.low.split("-", 1)[0] in _STARTERS
 
 
 def _word_value(word: str, current: int) -> int | None:

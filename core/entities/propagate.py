@@ -7,13 +7,14 @@ import re
 from collections import defaultdict
 
 from core.entities import labels as lb
-from core.entities.gazetteer import lookup_place, place_names
+from core.entities.gazetteer import lookup_place, place_names, strip_accents
 from core.entities.mention import Mention
 
-_PROPAGATED = frozenset({lb.PERSON, lb.ORGANISATION, lb.PLACE})
+_PROPAGATED = frozenset({lb.PERSON, lb.ORGANISATION, lb.PLACE, lb.LAW})
 _CAPITAL_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
 _LOWER_WORD_RE = re.compile(r"\b[a-z][a-z'’-]*\b")
 _PAREN_ACRONYM_RE = re.compile(r"\(((?:[A-Z]\.?){3,6})\)")
+_SURNAME_FROM = frozenset({lb.PLACE, lb.ORGANISATION, lb.GROUP, lb.WORK, lb.EVENT})
 MIN_VARIANT = 4  # shorter alternate place names ("Civ" for Kyiv) are too often something else
 
 
@@ -53,27 +54,59 @@ def propagate(texts: tuple[str, str], mentions: tuple[list[Mention], list[Mentio
     forms = name_forms(texts[1], mentions[1])
     for form, label in name_forms(texts[0], mentions[0]).items():
         forms.setdefault(form, label)
-    out = tuple(sorted(mentions[d] + find_forms(texts[d], mentions[d], forms)) for d in (0, 1))
+    people = {m.text.split()[-1] for d in (0, 1) for m in mentions[d]
+              if m.label == lb.PERSON and len(m.text.split()) > 1}  # surnames of full names
+    out = tuple(sorted(_as_person(mentions[d], people) + find_forms(texts[d], mentions[d], forms))
+                for d in (0, 1))
     return out[0], out[1]
 
 
+def _as_person(mentions: list[Mention], people: set[str]) -> list[Mention]:
+    """A one-word name that the pair uses as a person's surname and that is no known place:
+    a person ("Lagarde" tagged as a place in one text, "Christine Lagarde" in the other)."""
+    return [m._replace(label=lb.PERSON)
+            if m.label in _SURNAME_FROM and m.text in people and " " not in m.text
+            and (m.label != lb.PLACE or lookup_place(m.text) is None) else m
+            for m in mentions]
+
+
+def char_fold(text: str) -> str:
+    """``text`` with accents dropped letter by letter, same length ("Inés" -> "Ines")."""
+    if text.isascii():
+        return text
+    table = {}
+    for ch in set(text):
+        if not ch.isascii():
+            bare = strip_accents(ch)
+            if len(bare) == 1:
+                table[ord(ch)] = bare
+    return text.translate(table)
+
+
 def find_forms(text: str, mentions: list[Mention], forms: dict[str, str]) -> list[Mention]:
-    """Whole-word, case-sensitive uses of ``forms`` that no mention covers."""
-    lower = set(_LOWER_WORD_RE.findall(text))
+    """Whole-word, case-sensitive uses of ``forms`` that no mention covers (accents aside:
+    "Ines Marquez" is a use of "Inés Márquez")."""
+    folded_text = char_fold(text)
+    folded: dict[str, str] = {}
+    for form, label in forms.items():
+        folded.setdefault(char_fold(form), label)
+    lower = set(_LOWER_WORD_RE.findall(folded_text))
     by_first: dict[str, list[str]] = defaultdict(list)
-    for form in sorted(forms, key=len, reverse=True):
+    for form in sorted(folded, key=len, reverse=True):
         if form.lower() not in lower and form[:1].isupper():
             by_first[form.split()[0].split("-")[0]].append(form)
     covered = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in covered]
     found: list[Mention] = []
-    for hit in _CAPITAL_RE.finditer(text):
+    for hit in _CAPITAL_RE.finditer(folded_text):
         if found and hit.start() < found[-1].end:
             continue
-        form = _form_at(text, hit.start(), by_first.get(hit.group(0).split("-")[0].rstrip(".")))
+        form = _form_at(folded_text, hit.start(),
+                        by_first.get(hit.group(0).split("-")[0].rstrip(".")))
         if form is None or _overlaps(covered, starts, hit.start(), hit.start() + len(form)):
             continue
-        found.append(Mention(hit.start(), hit.start() + len(form), forms[form], form))
+        end = hit.start() + len(form)
+        found.append(Mention(hit.start(), end, folded[form], text[hit.start() : end]))
     return found
 
 

@@ -39,7 +39,7 @@ FEATURE_AFTER_RE = re.compile(
 
 def relabel_by_words(text: str, m: Mention) -> Mention:
     """A street becomes a Place, an organisation-like name an Organisation, a river a Place."""
-    if m.label in _FEATURE_FROM and _feature_follows(text, m.end):
+    if m.label in _FEATURE_FROM and feature_follows(text, m.end):
         return m._replace(label=lb.PLACE)
     words = m.text.split()
     if len(words) < 2:
@@ -59,7 +59,7 @@ def is_org_name(name: str) -> bool:
                                or ORG_HEAD_OF_RE.search(name) is not None)
 
 
-def _feature_follows(text: str, end: int) -> bool:
+def feature_follows(text: str, end: int) -> bool:
     """Whether "river", "lake"... (or a list of names and "rivers") follows ``end``."""
     window = text[end : end + 200]
     found = FEATURE_AFTER_RE.match(window)

@@ -38,6 +38,7 @@ def groups_to_json(groups: list) -> list[dict[str, Any]]:
         {
             "key": g.key, "name": g.name, "label": g.label, "status": g.status,
             "variants": list(g.variants), "count_a": g.count_a, "count_b": g.count_b,
+            "link_reason": g.link_reason,
         }
         for g in groups
     ]

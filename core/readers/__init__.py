@@ -1,10 +1,13 @@
-"""Readers: a file's bytes to the text Concord displays (decoding, formats, normalisation)."""
+"""Readers: a file's bytes to the text Concord displays (formats, decoding, normalisation)."""
 
 from core.readers.load import (
     DEFAULT_MAX_BYTES,
     decode_bytes,
     document_from_text,
+    is_url,
+    load_bytes,
     load_document,
+    load_input,
     normalise_text,
     read_file_bytes,
 )
@@ -13,7 +16,10 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "decode_bytes",
     "document_from_text",
+    "is_url",
+    "load_bytes",
     "load_document",
+    "load_input",
     "normalise_text",
     "read_file_bytes",
 ]

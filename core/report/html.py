@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from core.report.checks import render_checks
 from core.report.model import EntityLine, EntityTable, FigureLine, FileInfo, Report, percent
 from core.report.rows import Cell, Row
 from core.view.legend import LEGEND, sample_css
@@ -81,6 +82,8 @@ def render_html(report: Report, view: str | None = None) -> str:
         parts.append(render_entities(report.entities))
         if report.figure_lines:
             parts.append(render_figure_lines(report.figure_lines))
+    if report.checks:
+        parts.append(render_checks(report.checks))
     parts.append("</body>\n</html>\n")
     return "".join(parts)
 

@@ -11,6 +11,7 @@ import core
 from core.entities.figures import figure_differences
 from core.model import DocSummary, Document, Entity, Result
 from core.options import describe
+from core.report.checks import check_lines
 from core.report.rows import Row, aligned_rows
 from core.view.summary import percent, verdict
 
@@ -91,6 +92,7 @@ class Report:
     entities: EntityTable | None
     notes: tuple[str, ...] = ()
     figure_lines: tuple[FigureLine, ...] = ()  # only filled when entities are present
+    checks: tuple = ()  # core.report.checks.CheckLine: the editor's checks, when they ran
 
 
 def iso_time(timestamp: float | None = None) -> str:
@@ -159,6 +161,7 @@ def build_report(result: Result, title: str = "Concord comparison report",
         entities=entity_table(result.entities) if result.entities is not None else None,
         notes=tuple(notes),
         figure_lines=figure_lines(result) if result.entities is not None else (),
+        checks=check_lines(result),
     )
 
 

@@ -1,0 +1,1 @@
+"""Tests of the format readers: fixtures built in the tests, one known article."""
