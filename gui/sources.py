@@ -10,11 +10,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
 from core.readers.decode import ENCODING_CHOICES
-from core.readers.load import EXTENSIONS, document_from_text
+from core.readers.load import document_from_text
+from core.readers.sniff import EXTENSIONS
 
 SIDES = ("A", "B")
 FORMAT_NAMES = {"text": "Text", "markdown": "Markdown", "html": "Web pages", "docx": "Word",
-                "odt": "OpenDocument", "rtf": "Rich Text", "pdf": "PDF", "eml": "E-mail"}
+                "odt": "OpenDocument text", "rtf": "Rich Text", "pdf": "PDF", "eml": "E-mail"}
 
 
 def open_filter() -> str:
