@@ -197,6 +197,7 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.summary.match_activated.connect(lambda m: self.select_match(m, from_list=True))
         for side, pane in enumerate(self.panes):
             pane.files_dropped.connect(lambda paths, s=side: self.load_dropped(paths, s))
+            pane.links_dropped.connect(lambda links, s=side: self.sources.drop_links(links, s))
             pane.hovered.connect(lambda offset, s=side: self._on_hover(s, offset))
             pane.clicked.connect(lambda offset, s=side: self._on_click(s, offset))
             pane.cursorPositionChanged.connect(lambda s=side: self._on_caret(s))
@@ -259,8 +260,9 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         """Load ``path`` into pane ``side`` (``encoding``: instead of detecting it);
         on failure keep what the pane showed."""
         try:
+            # isolate: a PDF is read in a child process that time and memory limits stop
             doc = load_document(path, encoding=encoding or self.encoding,
-                                max_bytes=self.max_bytes)
+                                max_bytes=self.max_bytes, isolate=True)
         except ConcordError as exc:
             self.show_error(f"Cannot open {SIDE_NAMES[side]}", str(exc))
             return False

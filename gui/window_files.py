@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui.settings import add_recent_file, recent_files
 from gui.sources import open_filter
-from gui.text_pane import dropped_paths
+from gui.text_pane import dropped_links, dropped_paths
 
 
 class FilesMixin:
@@ -93,7 +93,7 @@ class FilesMixin:
 
     # -- drops on the window -----------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if dropped_paths(event.mimeData()):
+        if dropped_paths(event.mimeData()) or dropped_links(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -101,7 +101,12 @@ class FilesMixin:
     def dropEvent(self, event) -> None:  # noqa: N802 (Qt override)
         paths = dropped_paths(event.mimeData())
         if not paths:
-            event.ignore()
+            links = dropped_links(event.mimeData())
+            if links:
+                event.acceptProposedAction()
+                self.sources.drop_links(links, None)
+            else:
+                event.ignore()
             return
         event.acceptProposedAction()
         if len(paths) == 1:
