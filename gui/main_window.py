@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import ConcordError
 from core.model import Document, Result
-from core.readers.load import DEFAULT_MAX_BYTES, load_document
+from core.readers.load import DEFAULT_MAX_BYTES
 from core.view.alignment import AlignmentMap
 from core.view.ranges import RangeIndex, span_index
 from core.view.summary import banner, status_text
@@ -42,6 +42,7 @@ from gui.view_switch import ViewSwitch
 from gui.window_api import install_entry_points
 from gui.window_files import Files
 from gui.window_layout import WindowLayout, build_status_bar, cycle_focus
+from gui.window_loading import Loader
 from gui.window_navigation import Navigation
 from gui.window_reports import Reports
 
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self._build_panes()
         self._build_central()
         build_status_bar(self)
+        self.loader = Loader(self)
         self.actions_ = build_actions(self)
         self.sources = DocumentSources(self)
         self.sources.install(self.actions_["file_menu"], self.actions_["edit_menu"])
@@ -240,25 +242,15 @@ class MainWindow(QMainWindow):
     # -- loading and comparing ---------------------------------------------------------------
     def load_side(self, side: int, path: str, compare: bool = True,
                   encoding: str | None = None) -> bool:
-        """Load ``path`` into pane ``side`` (``encoding``: instead of detecting it);
-        on failure keep what the pane showed."""
-        try:
-            # isolate: a PDF is read in a child process that time and memory limits stop
-            doc = load_document(path, encoding=encoding or self.encoding,
-                                max_bytes=self.max_bytes, isolate=True)
-        except ConcordError as exc:
-            self.show_error(f"Cannot open {SIDE_NAMES[side]}", str(exc))
-            return False
-        except (OSError, ValueError) as exc:
-            self.show_error(f"Cannot open {SIDE_NAMES[side]}", f"{path}: {exc}")
-            return False
-        self.set_document(side, doc, compare)
-        self.remember_file(side, doc.path)
-        return True
+        """Start reading ``path`` into pane ``side`` off the UI thread (``encoding``: instead
+        of detecting it); True when the read started. The pane keeps what it shows until the
+        file is read; a failure goes to the error dialog. A newer load for the side wins."""
+        return self.loader.load(side, path, compare, encoding)
 
     def set_document(self, side: int, doc: Document, compare: bool = True) -> None:
         """Show ``doc`` in pane ``side`` (unhighlighted) and compare when both sides exist."""
         started = time.perf_counter()
+        self.loader.forget(side)  # a document set another way supersedes a file being read
         self._show_result(None)
         self.docs[side] = doc
         self.headers[side].set_document(doc)
@@ -271,7 +263,10 @@ class MainWindow(QMainWindow):
             self.request_compare()
 
     def request_compare(self) -> int | None:
-        """Compare the two documents in the worker; returns the job id (None: not both)."""
+        """Compare the two documents in the worker; returns the job id (None: not both, or
+        held back until the files being read have arrived)."""
+        if self.loader.defer():
+            return None  # runs once the files being read have arrived
         if self.docs[0] is None or self.docs[1] is None:
             return None
         self._compare_started = time.perf_counter()
@@ -288,7 +283,8 @@ class MainWindow(QMainWindow):
         self.runner.cancel()
 
     def escape(self) -> None:
-        """Esc: stop a running comparison, close Find and clear every mark and emphasis."""
+        """Esc: stop reading files and a running comparison, close Find, clear every mark."""
+        self.loader.cancel_all()
         if self.runner.busy:
             self.cancel_compare()
         self.find_bar.close_bar()
@@ -474,6 +470,7 @@ class MainWindow(QMainWindow):
         self.files.drop(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.loader.shutdown()
         self.runner.cancel(silent=True)
         self.runner.wait(3000)
         super().closeEvent(event)

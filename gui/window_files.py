@@ -34,16 +34,16 @@ class Files(QObject):
 
     # -- loading -----------------------------------------------------------------------------
     def load_files(self, paths: list[str]) -> int:
-        """Load one or two files: two fill both sides, one fills the first empty side."""
+        """Load one or two files: two fill both sides, one fills the first empty side.
+        Returns how many reads started; the comparison runs once they have all ended."""
+        window = self._window
         paths = [p for p in paths if p][:2]
         if len(paths) == 2:
-            ok_a = self._window.load_side(0, paths[0], compare=False)
-            ok_b = self._window.load_side(1, paths[1], compare=False)
-            self._window.request_compare()
-            return int(ok_a) + int(ok_b)
+            return sum(int(window.load_side(side, path)) for side, path in enumerate(paths))
         if len(paths) == 1:
-            side = 1 if self._window.docs[0] is not None and self._window.docs[1] is None else 0
-            return int(self._window.load_side(side, paths[0]))
+            filled = [window.docs[s] is not None or window.loader.loading(s) for s in (0, 1)]
+            side = 1 if filled[0] and not filled[1] else 0
+            return int(window.load_side(side, paths[0]))
         return 0
 
     def load_dropped(self, paths: list[str], side: int | None = None) -> int:
@@ -89,12 +89,15 @@ class Files(QObject):
         self._window.request_compare()
 
     def reload(self, sides: tuple[int, ...] = (0, 1)) -> None:
-        """Read the documents from disk again; a side that fails keeps its text."""
+        """Read the documents from disk again (off the UI thread) and compare once they are
+        back; a side that fails keeps its text."""
+        started = 0
         for side in sides:
             doc = self._window.docs[side]
             if doc is not None and doc.path:
-                self._window.load_side(side, doc.path, compare=False)
-        self._window.request_compare()
+                started += int(self._window.load_side(side, doc.path))
+        if not started:
+            self._window.request_compare()
 
     # -- drops on the window -----------------------------------------------------------------
     def drag_enter(self, event) -> None:

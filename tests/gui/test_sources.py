@@ -27,14 +27,17 @@ def test_reopen_with_encoding_reads_the_file_again(window, tmp_path, qtbot):
     path = tmp_path / "latin.txt"
     path.write_bytes("Café crème in Zürich, naïve façade, déjà vu.\n".encode("cp1252"))
     assert window.load_side(0, str(path), compare=False)
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=10000)  # read off the UI thread
     menu = window.sources.encoding_menus[0]
     assert menu.isEnabled()
     labels = [a.text() for a in menu.actions()]
     assert "Windows-1252 (Western)" in labels and "UTF-8" in labels
     window.sources.reopen(0, "cp1252")
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=10000)  # read off the UI thread
     assert window.docs[0].encoding == "cp1252" and "Café" in window.docs[0].text
     assert "Windows-1252" in window.headers[0].details.text()
     window.sources.reopen(0, "koi8-r")  # another reading, same file
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=10000)  # read off the UI thread
     assert window.docs[0].encoding == "koi8-r" and "Café" not in window.docs[0].text
 
 
