@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
         """Show ``doc`` in pane ``side`` (unhighlighted) and compare when both sides exist."""
         started = time.perf_counter()
         self.loader.forget(side)  # a document set another way supersedes a file being read
+        self.sources.forget(side)  # ... and a page being downloaded
         self._show_result(None)
         self.docs[side] = doc
         self.headers[side].set_document(doc)

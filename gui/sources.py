@@ -125,6 +125,12 @@ class DocumentSources(QObject):
         window.statusBar().showMessage(f"Downloading {url} for {SIDES[side]}…")
         return True
 
+    def forget(self, side: int) -> None:
+        """Drop the download for ``side`` (a file opened there since replaces it)."""
+        if self._pending is not None and self._pending[0] == side:
+            self._pending = None
+            self._window.statusBar().clearMessage()
+
     def _side_for_new(self) -> int | None:
         empty = [s for s in (0, 1) if self._window.docs[s] is None]
         if empty:
@@ -142,7 +148,9 @@ class DocumentSources(QObject):
         self._window.set_document(side, doc)
 
     def _download_failed(self, exc: BaseException) -> None:
-        side, url = self._pending or (0, "")
+        if self._pending is None:
+            return  # the side was given another document meanwhile
+        side, url = self._pending
         self._pending = None
         self._window.statusBar().clearMessage()
         reason = str(exc) if isinstance(exc, ConcordError) else f"{type(exc).__name__}: {exc}"

@@ -75,6 +75,7 @@ class Loader(QObject):
         self._generation[side] += 1
         token = self._generation[side]
         self._pending[side] = path
+        window.sources.forget(side)  # a web page still downloading for this side is replaced
         encoding, max_bytes = encoding or window.encoding, window.max_bytes
 
         def work(_progress, _cancelled) -> tuple:
@@ -138,5 +139,10 @@ class Loader(QObject):
     def _show_state(self) -> None:
         names = [f"{os.path.basename(path)} ({SIDE_NAMES[side]})"
                  for side, path in sorted(self._pending.items())]
+        for side, header in enumerate(self._window.headers):
+            if side in self._pending:  # the pane keeps its text; its header says what comes
+                header.details.setText(f"Reading {os.path.basename(self._pending[side])}…")
+            else:
+                header.set_document(self._window.docs[side])
         self.label.setText(f"Reading {', '.join(names)}…" if names else "")
         self.label.setVisible(bool(names))

@@ -55,6 +55,7 @@ def test_slow_load_leaves_the_window_responsive(window, docs, reader, qtbot):
     path, kwargs, on_ui_thread = reader.calls[0]
     assert path == "b.txt" and kwargs["isolate"] is True and not on_ui_thread
     assert window.loader.label.isVisible() and window.loader.label.text() == "Reading b.txt (B)…"
+    assert window.headers[1].details.text() == "Reading b.txt…"
     assert window.docs[0] is docs[0] and window.panes[0].toPlainText() == TEXT_A
     assert window.current_result is None and not window.runner.busy
     reader.gates["b.txt"].set()
@@ -111,6 +112,8 @@ def test_escape_stops_waiting_for_a_file(window, docs, reader, qtbot):
     qtbot.waitUntil(lambda: len(reader.calls) == 1, timeout=2000)
     window.escape()
     assert not window.loader.busy and not window.loader.label.isVisible()
+    assert window.headers[1].title.text() == "B: (no document)"
+    assert "Reading" not in window.headers[1].details.text()
     reader.gates["b.txt"].set()
     qtbot.waitUntil(lambda: window.loader.dropped == 1, timeout=5000)
     assert window.docs == [docs[0], None] and window.current_result is None
@@ -124,3 +127,22 @@ def test_paste_while_reading_wins_over_the_file(window, reader, qtbot):
     reader.gates["old.txt"].set()
     qtbot.waitUntil(lambda: window.loader.dropped == 1, timeout=5000)
     assert window.docs[0].name == "pasted"
+
+
+def test_file_opened_during_a_download_wins_over_the_page(window, reader, qtbot, monkeypatch):
+    import gui.sources as sources
+
+    gate = threading.Event()
+
+    def slow_download(url, *args, **kwargs):
+        if not gate.wait(20):
+            raise TimeoutError("the test never released the download")
+        return document_from_text("A page that arrived too late.\n", url)
+
+    monkeypatch.setattr(sources, "load_input", slow_download)
+    assert window.sources.open_url(1, "http://127.0.0.1:9/page.txt")
+    window.load_side(1, "new.txt")
+    qtbot.waitUntil(lambda: window.docs[1] is not None, timeout=5000)
+    gate.set()
+    qtbot.waitUntil(lambda: not window.sources.downloads.busy, timeout=5000)
+    assert window.docs[1].name == "new.txt" and not window.errors
