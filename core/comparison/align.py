@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import itertools
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from core.comparison.refine import Judge, semantic_pass
+from core.comparison.refine import Judge, in_order, semantic_pass
 from core.comparison.segment import Sentence
 from core.comparison.stems import STOPWORDS
 
@@ -21,6 +22,14 @@ NEIGHBOUR_WEIGHT = 0.1
 MERGE_GAIN = 0.02  # a merged 1:2 group must beat the 1:1 pair by this much
 MAX_GROUP = 3  # sentences on one side of a group
 MAX_GAP = 3  # sentences per side in a gap between aligned pairs that fill_gaps scores
+# A gap between two in-order aligned pairs with at most this many sentences a side is
+# aligned in order (fill_gaps_in_order), down to GAP_FLOOR times the threshold.
+MAX_ORDER_GAP = 8
+GAP_FLOOR = 0.5
+# A free sentence next to a group joins it when the group's other side carries this share
+# of its content (a long sentence translated as several short ones), up to MAX_ABSORB.
+ABSORB_COVERAGE = 0.5
+MAX_ABSORB = 8
 RESCUE_RUN = 5  # words in a phrase that ties two otherwise unmatched sentences
 MAX_SEED_POSTINGS = 40  # a phrase in more sentences than this ties nothing together
 
@@ -176,7 +185,59 @@ def grow_groups(pairs: list[tuple[int, int]], scores: Pairs,
             used_b.update(range(grown.b0, grown.b1))
             group = grown
         groups.append(group)
+    groups = absorb_neighbours(groups, scorer, sa, sb, (used_a, used_b), breaks)
     return sorted(groups, key=lambda g: g.a0)
+
+
+def absorb_neighbours(groups: list[Group], scorer: SentenceScorer, sa: Sequence[Sentence],
+                      sb: Sequence[Sentence], used: tuple[set[int], set[int]],
+                      breaks: Breaks) -> list[Group]:
+    """Free sentences next to a group join it when its other side carries their content.
+
+    One long sentence ("..., and begat Salah: And Arphaxad lived ...; and ...") can say
+    what several short ones say on the other side; a cosine over the whole group barely
+    moves when one more of them is added, but the added sentence is itself covered.
+    """
+    out = []
+    for g in sorted(groups, key=lambda g: (g.a0, g.b0)):
+        if _identical_pair(g, sa, sb):
+            out.append(g)  # a sentence copied word for word is complete: it stays shared
+            continue
+        grown = True
+        while grown:
+            grown = False
+            for side in (0, 1):
+                for k in _neighbours(g, side, sa if side == 0 else sb, used[side], breaks[side]):
+                    part = (sa if side == 0 else sb)[k:k + 1]
+                    other = sb[g.b0:g.b1] if side == 0 else sa[g.a0:g.a1]
+                    if scorer.coverage(part, other) >= ABSORB_COVERAGE:
+                        used[side].add(k)
+                        g = (Group(min(k, g.a0), max(k + 1, g.a1), g.b0, g.b1, g.similarity)
+                             if side == 0 else
+                             Group(g.a0, g.a1, min(k, g.b0), max(k + 1, g.b1), g.similarity))
+                        grown = True
+                        break
+        out.append(g)
+    return out
+
+
+def _identical_pair(g: Group, sa: Sequence[Sentence], sb: Sequence[Sentence]) -> bool:
+    return (g.a1 - g.a0 == 1 and g.b1 - g.b0 == 1
+            and sa[g.a0].folded == sb[g.b0].folded)
+
+
+def _neighbours(g: Group, side: int, sentences: Sequence[Sentence], used: set[int],
+                breaks: frozenset[int]) -> list[int]:
+    """The free sentences just before and after a group on one side, within its paragraph."""
+    lo, hi = (g.a0, g.a1) if side == 0 else (g.b0, g.b1)
+    if hi - lo >= MAX_ABSORB:
+        return []
+    out = []
+    if lo > 0 and lo not in breaks:
+        out.append(lo - 1)
+    if hi < len(sentences) and hi not in breaks:
+        out.append(hi)
+    return [k for k in out if k not in used and sentences[k].stems]
 
 
 def _best_extension(group: Group, scorer: SentenceScorer, sa: Sequence[Sentence],
@@ -240,6 +301,7 @@ def align_sentences(sa: Sequence[Sentence], sb: Sequence[Sentence], threshold: f
     pairs = sorted(pairs + fill_gaps(pairs, scorer, sa, sb, scores, threshold, weak))
     pairs = sorted(pairs + rescue_short_pairs(pairs, sa, sb, scores, threshold))
     pairs = fill_identical_neighbours(pairs, sa, sb, scores)
+    pairs = sorted(pairs + fill_gaps_in_order(pairs, scorer, sa, sb, scores, threshold, weak))
     if judge is not None:
         check()
         pairs = semantic_pass(pairs, scores, sa, sb, threshold, judge)
@@ -301,6 +363,62 @@ def fill_gaps(pairs: list[tuple[int, int]], scorer: SentenceScorer, sa: Sequence
     return added
 
 
+def fill_gaps_in_order(pairs: list[tuple[int, int]], scorer: SentenceScorer,
+                       sa: Sequence[Sentence], sb: Sequence[Sentence], scores: Pairs,
+                       threshold: float, weak: frozenset[str] = frozenset(),
+                       ) -> list[tuple[int, int]]:
+    """Align the sentences of a gap between two in-order aligned pairs, in order.
+
+    Between two aligned pairs, sentences in the same order on both sides are each other's
+    best candidates even when a translation or a rewrite changed most words: a monotone
+    alignment (the heaviest chain of pairs) of each gap of up to MAX_ORDER_GAP sentences a
+    side keeps pairs down to GAP_FLOOR times the threshold that share real content.
+    """
+    used_a = {i for i, _ in pairs}
+    used_b = {j for _, j in pairs}
+    added = []
+    for (i0, j0), (i1, j1) in itertools.pairwise(in_order(pairs)):
+        free_a = [i for i in range(i0 + 1, i1) if i not in used_a and sa[i].stems]
+        free_b = [j for j in range(j0 + 1, j1) if j not in used_b and sb[j].stems]
+        if not free_a or not free_b or max(len(free_a), len(free_b)) > MAX_ORDER_GAP:
+            continue
+        gap = {}
+        for i in free_a:
+            for j in free_b:
+                sim = scores.get((i, j)) or scorer.score(sa[i:i + 1], sb[j:j + 1])
+                if sim >= GAP_FLOOR * threshold and has_evidence(sa[i], sb[j], weak):
+                    gap[(i, j)] = sim
+        for pair in _heaviest_chain(free_a, free_b, gap):
+            scores[pair] = gap[pair]
+            added.append(pair)
+    return added
+
+
+def _heaviest_chain(rows: list[int], cols: list[int], weights: Pairs,
+                    ) -> list[tuple[int, int]]:
+    """The pairs of an in-order, one-to-one choice of ``weights`` with the largest sum."""
+    if not weights:
+        return []
+    best = [[0.0] * (len(cols) + 1) for _ in range(len(rows) + 1)]
+    for x in range(len(rows) - 1, -1, -1):
+        for y in range(len(cols) - 1, -1, -1):
+            take = weights.get((rows[x], cols[y]))
+            best[x][y] = max(best[x + 1][y], best[x][y + 1],
+                             best[x + 1][y + 1] + take if take is not None else 0.0)
+    chain = []
+    x = y = 0
+    while x < len(rows) and y < len(cols):
+        take = weights.get((rows[x], cols[y]))
+        if take is not None and best[x][y] == best[x + 1][y + 1] + take:
+            chain.append((rows[x], cols[y]))
+            x, y = x + 1, y + 1
+        elif best[x][y] == best[x + 1][y]:
+            x += 1
+        else:
+            y += 1
+    return chain
+
+
 def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
                        sb: Sequence[Sentence],
                        scores: Pairs,
@@ -328,7 +446,7 @@ def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
         hits: Counter[int] = Counter()
         for gram in _content_grams(sentence):
             found = grams.get(gram, ())
-            if gram not in stock:
+            if hash(gram) not in stock:
                 hits.update(j for j in set(found) if j not in used_b)
         if not hits:
             continue
@@ -341,11 +459,21 @@ def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
     return rescued
 
 
-def _repeated_grams(sentences: Iterable[Sentence]) -> set[tuple[str, ...]]:
-    seen: Counter[tuple[str, ...]] = Counter()
+def _repeated_grams(sentences: Iterable[Sentence]) -> set[int]:
+    """Hashes of the phrases found in more than one sentence.
+
+    Hashes, not the phrases: a set of every 5-word tuple of a 10 MB document would take
+    over a gigabyte; 8 bytes a phrase in an array sort the same.
+    """
+    import numpy as np
+
+    hashes = array("q")
     for sentence in sentences:
-        seen.update(_content_grams(sentence))
-    return {gram for gram, n in seen.items() if n > 1}
+        hashes.extend(map(hash, _content_grams(sentence)))
+    if len(hashes) < 2:
+        return set()
+    ordered = np.sort(np.frombuffer(hashes, dtype=np.int64))
+    return set(ordered[1:][ordered[1:] == ordered[:-1]].tolist())
 
 
 def _content_grams(sentence: Sentence) -> set[tuple[str, ...]]:

@@ -31,7 +31,7 @@ def owned_tokens(seg: Segmented, tokens: range, free: set[int], other_stems: set
     dropped: set[int] = set()
     if anchors >= MIN_ANCHORS:
         for stretch in stretches:
-            content = sum(1 for t in stretch if content_stem(seg.tokens[t].folded))
+            content = sum(1 for t in stretch if _stem(seg, t))
             if len(stretch) >= LONG_STRETCH and content >= LONG_STRETCH_CONTENT:
                 dropped.update(stretch)
     budget = BUDGET_RATIO * other_words + BUDGET_SLACK
@@ -59,7 +59,7 @@ def _uncovered(seg: Segmented, tokens: range, free: set[int],
     pending: list[int] = []  # function words after the stretch's last content word
     anchors = 0
     for t in tokens:
-        stem = content_stem(seg.tokens[t].folded) if t in free else None
+        stem = _stem(seg, t) if t in free else None
         if stem == "":
             if current:
                 pending.append(t)
@@ -74,6 +74,12 @@ def _uncovered(seg: Segmented, tokens: range, free: set[int],
         current.append(t)
     _close(stretches, current)
     return stretches, anchors
+
+
+def _stem(seg: Segmented, t: int) -> str:
+    """The content stem of token t ("" for a function word)."""
+    tokens = seg.tokens
+    return content_stem(tokens.vocab[tokens.ids[t]])
 
 
 def _close(stretches: list[list[int]], current: Sequence[int]) -> None:

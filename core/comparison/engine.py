@@ -8,14 +8,16 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+
 from core.comparison.align import Group, ScorerFactory, align_sentences
 from core.comparison.coverage import owned_tokens
 from core.comparison.evidence import weak_stems
 from core.comparison.refine import Judge, make_judge
-from core.comparison.segment import Segmented, Token, segment
+from core.comparison.segment import Segmented, Tokens, segment
 from core.comparison.spans import UNLABELLED, build_spans, moved_flags, summarise
 from core.comparison.verbatim import find_verbatim, trim_at_sentences
-from core.comparison.worddiff import diff_words
+from core.comparison.worddiff import diff_ids
 from core.errors import Cancelled
 from core.model import Document, Kind, Match, Options, Result, Span, Summary
 from core.options import validate  # the option table checks every field
@@ -31,12 +33,15 @@ class _Draft:
     labels_a: list[int]
     labels_b: list[int]
     matches: list[Match] = field(default_factory=list)
+    # The keyword fields each match was made with (to build the final match in one call).
+    extras: list[dict[str, object]] = field(default_factory=list)
     # Sentence extents of aligned pairs: their ranges cover whole sentences.
     extents: dict[int, tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
 
     def add(self, kind: Kind, similarity: float, **extra: object) -> int:
         match_id = len(self.matches)
         self.matches.append(Match(match_id, kind, (0, 0), (0, 0), similarity, **extra))
+        self.extras.append(extra)
         return match_id
 
 
@@ -120,8 +125,8 @@ def _semantic_judge(options: Options, seg_a: Segmented, seg_b: Segmented,
 
 def _add_verbatim(draft: _Draft, seg_a: Segmented, seg_b: Segmented, options: Options,
                   check: Callable[[], None]) -> None:
-    words_a = [t.folded for t in seg_a.tokens]
-    words_b = [t.folded for t in seg_b.tokens]
+    words_a = seg_a.tokens.folded()
+    words_b = seg_b.tokens.folded()
     runs = trim_at_sentences(
         find_verbatim(words_a, words_b, options.min_phrase, check),
         {s.first_token for s in seg_a.sentences}, {s.first_token for s in seg_b.sentences},
@@ -141,18 +146,19 @@ def _add_groups(draft: _Draft, groups: list[Group], seg_a: Segmented, seg_b: Seg
     A pair owns text on both sides or is not made: a stretch of one side with no
     counterpart in the other stays unique (see core.comparison.coverage).
     """
+    ids_a, ids_b = common_ids(seg_a.tokens, seg_b.tokens)
+    labels_a, labels_b = draft.labels_a, draft.labels_b
     for n, group in enumerate(groups):
         if n % 256 == 0:
             check()
         ta = range(seg_a.sentences[group.a0].first_token, seg_a.sentences[group.a1 - 1].end_token)
         tb = range(seg_b.sentences[group.b0].first_token, seg_b.sentences[group.b1 - 1].end_token)
-        free_a = [t for t in ta if draft.labels_a[t] == UNLABELLED]
-        free_b = [t for t in tb if draft.labels_b[t] == UNLABELLED]
+        free_a = [t for t in ta if labels_a[t] == UNLABELLED]
+        free_b = [t for t in tb if labels_b[t] == UNLABELLED]
         if not free_a or not free_b:
             continue  # verbatim runs explain one whole side: the rest has no counterpart
-        tokens_a, tokens_b = seg_a.tokens[ta.start:ta.stop], seg_b.tokens[tb.start:tb.stop]
-        identical = [t.folded for t in tokens_a] == [t.folded for t in tokens_b]
-        if identical:
+        words_a, words_b = ids_a[ta.start:ta.stop], ids_b[tb.start:tb.stop]
+        if words_a == words_b:
             match_id = draft.add("shared", 1.0)
         else:
             stems_a = {s for k in range(group.a0, group.a1) for s in seg_a.sentences[k].stems}
@@ -161,35 +167,45 @@ def _add_groups(draft: _Draft, groups: list[Group], seg_a: Segmented, seg_b: Seg
             free_b = owned_tokens(seg_b, tb, set(free_b), stems_a, len(ta))
             if not free_a or not free_b:
                 continue
-            diff = diff_words(tokens_a, tokens_b, options.diff_timeout)
+            diff = diff_ids(words_a, words_b, options.diff_timeout)
             match_id = draft.add(
                 "reworded", round(group.similarity, 3),
-                changes_a=_own_changes(diff.changed_a, tokens_a, ta.start, set(free_a)),
-                changes_b=_own_changes(diff.changed_b, tokens_b, tb.start, set(free_b)),
+                changes_a=_own_changes(diff.changed_a, seg_a.tokens, ta.start, set(free_a)),
+                changes_b=_own_changes(diff.changed_b, seg_b.tokens, tb.start, set(free_b)),
                 diff_fallback=diff.fallback)
         draft.extents[match_id] = (
             (seg_a.sentences[group.a0].start, seg_a.sentences[group.a1 - 1].end),
             (seg_b.sentences[group.b0].start, seg_b.sentences[group.b1 - 1].end),
         )
         for t in free_a:
-            draft.labels_a[t] = match_id
+            labels_a[t] = match_id
         for t in free_b:
-            draft.labels_b[t] = match_id
+            labels_b[t] = match_id
 
 
-def _own_changes(changed: tuple[int, ...], tokens: Sequence[Token], offset: int,
+def common_ids(tokens_a: Tokens, tokens_b: Tokens) -> tuple[list[int], list[int]]:
+    """Word ids of both documents in one vocabulary (equal folded words, equal ids)."""
+    index = {w: k for k, w in enumerate(tokens_a.vocab)}
+    remap = [index.setdefault(w, len(index)) for w in tokens_b.vocab]
+    ids_b = np.asarray(remap, dtype=np.int64)[np.asarray(tokens_b.ids, dtype=np.int64)]
+    return list(tokens_a.ids), ids_b.tolist()
+
+
+def _own_changes(changed: tuple[int, ...], tokens: Tokens, offset: int,
                  free: set[int]) -> tuple[tuple[int, int], ...]:
     """Character ranges of the changed words this pair owns (not ones shared elsewhere);
-    neighbouring changed words make one range."""
+    neighbouring changed words make one range. ``changed`` counts from token ``offset``."""
+    starts, ends = tokens.starts, tokens.ends
     own: list[tuple[int, int]] = []
     previous = -2
     for k in changed:
-        if offset + k not in free:
+        t = offset + k
+        if t not in free:
             continue
         if k == previous + 1 and own:
-            own[-1] = (own[-1][0], tokens[k].end)
+            own[-1] = (own[-1][0], ends[t])
         else:
-            own.append((tokens[k].start, tokens[k].end))
+            own.append((starts[t], ends[t]))
         previous = k
     return tuple(own)
 
@@ -229,8 +245,9 @@ def _with_ranges(draft: _Draft, spans_a: tuple[Span, ...], spans_b: tuple[Span, 
     kept = [m for _, m in placed]
     moved = _moved(ranges, [m.id in draft.extents for m in kept])
     renumber = {m.id: new_id for new_id, m in enumerate(kept)}
+    # One constructor call a match (dataclasses.replace costs several times more).
     matches = tuple(
-        replace(m, id=renumber[m.id], a=ra, b=rb, moved=is_moved)
+        Match(renumber[m.id], m.kind, ra, rb, m.similarity, is_moved, **draft.extras[m.id])
         for m, (ra, rb), is_moved in zip(kept, ranges, moved)
     )
     return matches, renumber
@@ -265,7 +282,7 @@ def _moved(ranges: list[tuple[tuple[int, int], tuple[int, int]]],
 
 def _renumbered(spans: tuple[Span, ...], renumber: dict[int, int]) -> tuple[Span, ...]:
     return tuple(
-        s if s.match is None else replace(s, match=renumber[s.match]) for s in spans
+        s if s.match is None else Span(s.start, s.end, s.kind, renumber[s.match]) for s in spans
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Callable, Sequence
 
@@ -17,6 +18,10 @@ SEMANTIC_GAP = 4
 # At most this many sentences are encoded in one comparison (the model's cost: a few
 # hundred sentences a second); pairs are asked about in order of need until it is reached.
 MAX_ENCODED = 800
+# A pair whose longer side has over LENGTH_RATIO times the words of the shorter, with its
+# in-order neighbours at most ORDER_REACH sentences away on each side, stays paired.
+LENGTH_RATIO = 2.0
+ORDER_REACH = 4
 
 
 def semantic_pass(pairs: list[Pair], scores: dict[Pair, float], sa: Sequence[Sentence],
@@ -35,7 +40,9 @@ def semantic_pass(pairs: list[Pair], scores: dict[Pair, float], sa: Sequence[Sen
     verdicts = judge(asked)
     if not verdicts:
         return pairs  # no semantic scorer: the lexical choice stands
-    kept = [p for p in pairs if verdicts.get(p, ("undecided", 0.0))[0] != "different"]
+    tied = tied_by_order(pairs, sa, sb)
+    kept = [p for p in pairs
+            if verdicts.get(p, ("undecided", 0.0))[0] != "different" or p in tied]
     used_a = {i for i, _ in kept}
     used_b = {j for _, j in kept}
     # A lone sentence on each side between two aligned pairs is tied by order: there,
@@ -51,6 +58,45 @@ def semantic_pass(pairs: list[Pair], scores: dict[Pair, float], sa: Sequence[Sen
             scores[(i, j)] = max(scores.get((i, j), 0.0), round(verdicts[(i, j)][1], 3))
             kept.append((i, j))
     return sorted(kept)
+
+
+def tied_by_order(pairs: list[Pair], sa: Sequence[Sentence], sb: Sequence[Sentence],
+                  ) -> set[Pair]:
+    """Pairs of very unequal length held in place by in-order neighbours on both sides.
+
+    A long sentence rendered as several short ones ("..., and thou shalt bruise his heel."
+    / "He will bruise your head, and you will bruise his heel.") gets a low cosine against
+    each short one, but between two close aligned neighbours its place settles it; the
+    part with no counterpart is cut out later (core.comparison.coverage).
+    """
+    chain = in_order(pairs)
+    crossing = _crossing(pairs)
+    out = set()
+    for before, (i, j), after in zip(chain, chain[1:], chain[2:]):
+        wa, wb = sa[i].end_token - sa[i].first_token, sb[j].end_token - sb[j].first_token
+        close = (i - before[0] <= ORDER_REACH and j - before[1] <= ORDER_REACH
+                 and after[0] - i <= ORDER_REACH and after[1] - j <= ORDER_REACH)
+        if (close and (i, j) not in crossing
+                and max(wa, wb) > LENGTH_RATIO * max(1, min(wa, wb))):
+            out.add((i, j))
+    return out
+
+
+def _crossing(pairs: list[Pair]) -> set[Pair]:
+    """Pairs that cross another pair less than ORDER_REACH sentences away.
+
+    Which of two crossing pairs the in-order chain keeps is a tie broken by position, so
+    neither is held in place by order (and the choice would differ when A and B swap).
+    """
+    ordered = sorted(pairs)
+    out = set()
+    for k, (i, j) in enumerate(ordered):
+        for i2, j2 in ordered[k + 1:]:
+            if i2 - i > ORDER_REACH:
+                break
+            if j2 < j and j - j2 <= ORDER_REACH:
+                out.update(((i, j), (i2, j2)))
+    return out
 
 
 def _within_budget(pairs: list[Pair]) -> list[Pair]:
@@ -86,7 +132,7 @@ def gap_pairs(pairs: list[Pair], sa: Sequence[Sentence], sb: Sequence[Sentence],
     """
     used_a = {i for i, _ in pairs}
     used_b = {j for _, j in pairs}
-    anchors = [(-1, -1), *_in_order(sorted(pairs)), (len(sa), len(sb))]
+    anchors = [(-1, -1), *in_order(pairs), (len(sa), len(sb))]
     out = []
     alone = set()
     for (i0, j0), (i1, j1) in itertools.pairwise(anchors):
@@ -100,13 +146,29 @@ def gap_pairs(pairs: list[Pair], sa: Sequence[Sentence], sb: Sequence[Sentence],
     return out, alone
 
 
-def _in_order(pairs: list[Pair]) -> list[Pair]:
-    """The pairs (sorted by A) whose B index keeps increasing, greedily."""
-    out: list[Pair] = []
-    for i, j in pairs:
-        if not out or j > out[-1][1]:
-            out.append((i, j))
-    return out
+def in_order(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of pairs (sorted by A) whose B index keeps increasing.
+
+    Pairs off the chain (moved passages, stray look-alikes) do not cut the chain short.
+    """
+    pairs = sorted(pairs)
+    tails: list[int] = []  # tails[k]: B index ending the best chain of length k + 1
+    tail_at: list[int] = []  # ... and the pair that ends it
+    parent = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_at.append(k)
+        else:
+            tails[pos], tail_at[pos] = j, k
+        parent[k] = tail_at[pos - 1] if pos else -1
+    chain = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = parent[k]
+    return chain[::-1]
 
 
 def make_judge(encode: Callable[[list[str]], object],

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from collections.abc import Sequence
+
+import numpy as np
 
 from core.comparison.segment import Token
 from core.model import DocSummary, Kind, Span
 
 UNLABELLED = -1
+# The characters summarise() does not count (as code points).
+_SPACE_POINTS = np.asarray([ord(c) for c in " \n\t\r\f\v\u00a0"], dtype="<u4")
 
 
 def build_spans(text: str, tokens: Sequence[Token], labels: Sequence[int],
@@ -36,13 +39,23 @@ def build_spans(text: str, tokens: Sequence[Token], labels: Sequence[int],
 
 
 def _token_runs(tokens: Sequence[Token], labels: Sequence[int]) -> list[tuple[int, int, int]]:
-    runs: list[tuple[int, int, int]] = []
-    for token, label in zip(tokens, labels):
-        if runs and runs[-1][2] == label:
-            runs[-1] = (runs[-1][0], token.end, label)
-        else:
-            runs.append((token.start, token.end, label))
-    return runs
+    """(start, end, label) of every run of neighbouring tokens with the same label."""
+    if not len(tokens):
+        return []
+    starts, ends = _offsets(tokens)
+    marks = np.asarray(labels, dtype=np.int64)
+    firsts = np.flatnonzero(np.r_[True, marks[1:] != marks[:-1]])
+    lasts = np.r_[firsts[1:], len(marks)] - 1
+    return list(zip(starts[firsts].tolist(), ends[lasts].tolist(), marks[firsts].tolist()))
+
+
+def _offsets(tokens: Sequence[Token]) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end offsets of the tokens as arrays (no Token made for a segment.Tokens)."""
+    if hasattr(tokens, "starts") and hasattr(tokens, "ends"):
+        return (np.asarray(tokens.starts, dtype=np.int64),
+                np.asarray(tokens.ends, dtype=np.int64))
+    return (np.asarray([t.start for t in tokens], dtype=np.int64),
+            np.asarray([t.end for t in tokens], dtype=np.int64))
 
 
 def _split_gap(text: str, left_end: int, right_start: int) -> tuple[int, int]:
@@ -126,12 +139,27 @@ def summarise(text: str, spans: Sequence[Span], tokens: Sequence[Token]) -> DocS
     """Characters (non-whitespace) and words of each kind in one document."""
     chars = dict.fromkeys(("shared", "reworded", "unique"), 0)
     words = dict.fromkeys(("shared", "reworded", "unique"), 0)
-    starts = [t.start for t in tokens]
-    for span in spans:
-        piece = text[span.start:span.end]
-        chars[span.kind] += len(piece) - sum(piece.count(c) for c in " \n\t\r\f\v\u00a0")
-        words[span.kind] += bisect.bisect_left(starts, span.end) - bisect.bisect_left(
-            starts, span.start)
+    starts = _offsets(tokens)[0]
+    # Non-whitespace characters before every offset, so a span's count is one subtraction.
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    # One comparison per space character (np.isin builds int64 index arrays: 8+ bytes a char).
+    is_space = np.zeros(len(points), dtype=bool)
+    for point in _SPACE_POINTS:
+        is_space |= points == point
+    del points  # 4 bytes a character: free it before the running count is made
+    is_solid = ~is_space
+    del is_space
+    # int32 counts (a document is far below 2**31 characters): 4 bytes a character, not 16.
+    solid = np.zeros(len(is_solid) + 1, dtype=np.int32)
+    np.cumsum(is_solid, out=solid[1:])
+    del is_solid
+    bounds = np.asarray([(s.start, s.end) for s in spans], dtype=np.int64).reshape(-1, 2)
+    counts = (solid[bounds[:, 1]] - solid[bounds[:, 0]]).tolist()
+    firsts = np.searchsorted(starts, bounds[:, 0], side="left")
+    ends = np.searchsorted(starts, bounds[:, 1], side="left")
+    for span, n_chars, n_words in zip(spans, counts, (ends - firsts).tolist()):
+        chars[span.kind] += n_chars
+        words[span.kind] += n_words
     return DocSummary(
         chars=sum(chars.values()), words=sum(words.values()),
         shared_chars=chars["shared"], reworded_chars=chars["reworded"],

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from diff_match_patch import diff_match_patch
 
 from core.comparison.segment import Token
 
-# Private-use plane: one code point per distinct word, never a surrogate.
-_CODE_BASE = 0xF0000
+# Supplementary planes: one code point per distinct word, never a surrogate.
+_CODE_BASE = 0x10000
+_CODE_LIMIT = 0x110000 - _CODE_BASE  # word ids below this are encoded directly
 
 
 @dataclass(frozen=True)
@@ -23,9 +25,9 @@ class WordDiff:
     fallback: bool
 
 
-def words_to_chars(a: Sequence[str], b: Sequence[str]) -> tuple[str, str]:
+def words_to_chars(a: Sequence[Hashable], b: Sequence[Hashable]) -> tuple[str, str]:
     """Encode each distinct word as one character (diff_linesToChars, for words)."""
-    ids: dict[str, int] = {}
+    ids: dict[Hashable, int] = {}
     enc_a = "".join(chr(_CODE_BASE + ids.setdefault(w, len(ids))) for w in a)
     enc_b = "".join(chr(_CODE_BASE + ids.setdefault(w, len(ids))) for w in b)
     return enc_a, enc_b
@@ -35,6 +37,25 @@ def diff_words(tokens_a: Sequence[Token], tokens_b: Sequence[Token],
                timeout: float) -> WordDiff:
     """Which words of A were replaced or dropped, and which words of B are new."""
     enc_a, enc_b = words_to_chars([t.folded for t in tokens_a], [t.folded for t in tokens_b])
+    return _diff_chars(enc_a, enc_b, timeout)
+
+
+def diff_ids(ids_a: Sequence[int], ids_b: Sequence[int], timeout: float) -> WordDiff:
+    """diff_words for words given as ids of one vocabulary (equal words, equal ids).
+
+    Same result as diff_words: diff-match-patch only compares characters for equality.
+    """
+    if max(ids_a, default=0) < _CODE_LIMIT and max(ids_b, default=0) < _CODE_LIMIT:
+        return _diff_chars(_encode(ids_a), _encode(ids_b), timeout)
+    return _diff_chars(*words_to_chars(ids_a, ids_b), timeout)
+
+
+def _encode(ids: Sequence[int]) -> str:
+    codes = np.asarray(ids, dtype=np.uint32) + np.uint32(_CODE_BASE)
+    return codes.astype("<u4").tobytes().decode("utf-32-le")
+
+
+def _diff_chars(enc_a: str, enc_b: str, timeout: float) -> WordDiff:
     dmp = diff_match_patch()
     dmp.Diff_Timeout = timeout
     started = time.perf_counter()
