@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -41,15 +39,16 @@ from gui.summary_panel import SummaryPanel
 from gui.sync_scroll import SyncScroller
 from gui.text_pane import PaneHeader, TextPane
 from gui.view_switch import ViewSwitch
-from gui.window_files import FilesMixin
-from gui.window_layout import WindowLayout, cycle_focus
-from gui.window_navigation import NavigationMixin
-from gui.window_reports import ReportsMixin
+from gui.window_api import install_entry_points
+from gui.window_files import Files
+from gui.window_layout import WindowLayout, build_status_bar, cycle_focus
+from gui.window_navigation import Navigation
+from gui.window_reports import Reports
 
 SIDE_NAMES = ("A", "B")
 
 
-class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
+class MainWindow(QMainWindow):
     """Concord's window. ``compare_fn`` replaces the engine (tests, benchmarks)."""
 
     result_changed = Signal(object)
@@ -72,9 +71,11 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self._focus_match: int | None = None
         self.timings: dict[str, float] = {}
         self.runner = CompareRunner(compare_fn, self)
+        self.navigation = Navigation(self)
+        self.reports = Reports(self)
         self._build_panes()
         self._build_central()
-        self._build_status_bar()
+        build_status_bar(self)
         self.actions_ = build_actions(self)
         self.sources = DocumentSources(self)
         self.sources.install(self.actions_["file_menu"], self.actions_["edit_menu"])
@@ -88,8 +89,7 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.actions_["toolbar"].addSeparator()
         self.actions_["toolbar"].addWidget(self.view_switch.combo)
         self._connect()
-        self.init_files()
-        self.init_navigation()
+        self.files = Files(self)  # needs the menus (recent files)
         self.set_sync_scroll(load_flag("sync_scroll", True))
         self.set_line_numbers(load_flag("line_numbers", False))
         self.update_actions()
@@ -169,23 +169,6 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.setCentralWidget(self.splitter)
         self.marks = TabMarks(self)
 
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.summary_label = QLabel("Open or drop two files to compare them.")
-        self.elapsed_label = QLabel("")
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setMaximumWidth(180)
-        self.progress.setFormat("%p%")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(self.cancel_compare)
-        bar.addWidget(self.summary_label, 1)
-        bar.addPermanentWidget(self.elapsed_label)
-        bar.addPermanentWidget(self.progress)
-        bar.addPermanentWidget(self.cancel_button)
-        self.progress.hide()
-        self.cancel_button.hide()
-
     def _connect(self) -> None:
         self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_result)
@@ -197,6 +180,7 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.summary.match_activated.connect(lambda m: self.select_match(m, from_list=True))
         for side, pane in enumerate(self.panes):
             pane.files_dropped.connect(lambda paths, s=side: self.load_dropped(paths, s))
+            pane.links_dropped.connect(lambda links, s=side: self.sources.drop_links(links, s))
             pane.hovered.connect(lambda offset, s=side: self._on_hover(s, offset))
             pane.clicked.connect(lambda offset, s=side: self._on_click(s, offset))
             pane.cursorPositionChanged.connect(lambda s=side: self._on_caret(s))
@@ -259,8 +243,9 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         """Load ``path`` into pane ``side`` (``encoding``: instead of detecting it);
         on failure keep what the pane showed."""
         try:
+            # isolate: a PDF is read in a child process that time and memory limits stop
             doc = load_document(path, encoding=encoding or self.encoding,
-                                max_bytes=self.max_bytes)
+                                max_bytes=self.max_bytes, isolate=True)
         except ConcordError as exc:
             self.show_error(f"Cannot open {SIDE_NAMES[side]}", str(exc))
             return False
@@ -365,7 +350,7 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.sync.set_map(alignment)
         self.link_map.set_result(result)
         self.summary.set_result(result, self.theme, self.muting.apply(result))
-        self.reset_navigation(result, alignment)
+        self.navigation.reset_navigation(result, alignment)
         self.banner.setText(banner(result))
         self.banner.setVisible(bool(self.banner.text()))
         if result is not None:
@@ -482,7 +467,16 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         fit_toolbar(self)
         self.layout_.fit()
 
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.files.drag_enter(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.files.drop(event)
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.runner.cancel(silent=True)
         self.runner.wait(3000)
         super().closeEvent(event)
+
+
+install_entry_points(MainWindow)

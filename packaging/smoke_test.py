@@ -100,6 +100,12 @@ class Smoke:
         self.check("compare example pair", ok and entities > 0 and not missing,
                    f"{detail}, {entities} entities{', ' + '; '.join(missing) if missing else ''}")
 
+    def names_across_scripts(self) -> None:
+        a, b = smoke_docs.write_names_pair(self.work / "names")
+        ok, detail, data = self.compare_json(a, b)
+        groups = len((data or {}).get("entity_groups", []))
+        self.check("entities with accented names", ok and groups > 0, f"{detail}, {groups} groups")
+
     def report(self) -> Path:
         out = self.work / "report.pdf"
         code, _o, err, secs = self.frozen("report", EXAMPLE_A, EXAMPLE_B, "-o", out)
@@ -173,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     smoke = Smoke(args.exe, args.python, work)
     smoke.version()
     smoke.example_pair()
+    smoke.names_across_scripts()
     pdf = smoke.report()
     smoke.formats(pdf)
     if not args.no_window:

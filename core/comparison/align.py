@@ -200,6 +200,9 @@ def absorb_neighbours(groups: list[Group], scorer: SentenceScorer, sa: Sequence[
     """
     out = []
     for g in sorted(groups, key=lambda g: (g.a0, g.b0)):
+        if _identical_pair(g, sa, sb):
+            out.append(g)  # a sentence copied word for word is complete: it stays shared
+            continue
         grown = True
         while grown:
             grown = False
@@ -216,6 +219,11 @@ def absorb_neighbours(groups: list[Group], scorer: SentenceScorer, sa: Sequence[
                         break
         out.append(g)
     return out
+
+
+def _identical_pair(g: Group, sa: Sequence[Sentence], sb: Sequence[Sentence]) -> bool:
+    return (g.a1 - g.a0 == 1 and g.b1 - g.b0 == 1
+            and sa[g.a0].folded == sb[g.b0].folded)
 
 
 def _neighbours(g: Group, side: int, sentences: Sequence[Sentence], used: set[int],

@@ -87,3 +87,58 @@ def test_location_labels_in_tooltips(shown):
     index = shown.summary.model.index(0, 3)
     shown.summary.model._result = shown._result
     assert "A p. 3" in shown.summary.model.data(index, 3)  # ToolTipRole
+
+
+def _serve(text: str):
+    """A one-page web server on 127.0.0.1 (tests only); returns (server, address)."""
+    import http.server
+    import threading
+
+    body = text.encode("utf-8")
+
+    class Page(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/story.txt"
+
+
+def test_open_web_address_off_the_ui_thread(window, qtbot):
+    server, url = _serve("A story downloaded from a web server for the comparison.\n")
+    try:
+        assert window.sources.open_url(1, url)
+        qtbot.waitUntil(lambda: window.docs[1] is not None, timeout=20000)
+        assert window.docs[1].path == url and "downloaded" in window.docs[1].text
+        assert not window.sources.open_url(0, "ftp://example.org/x")
+        assert "not a web address" in window.errors[-1][1]
+    finally:
+        server.shutdown()
+
+
+def test_a_dropped_link_opens_the_page(window, qtbot):
+    from PySide6.QtCore import QMimeData, QUrl
+
+    from gui.text_pane import dropped_links
+
+    mime = QMimeData()
+    mime.setUrls([QUrl("https://example.org/news/story.html")])
+    assert dropped_links(mime) == ["https://example.org/news/story.html"]
+    text_only = QMimeData()
+    text_only.setText("http://example.org/a")
+    assert dropped_links(text_only) == ["http://example.org/a"]
+    server, url = _serve("The page behind a link dropped on pane A, as plain text.\n")
+    try:
+        window.panes[0].links_dropped.emit([url])
+        qtbot.waitUntil(lambda: window.docs[0] is not None, timeout=20000)
+        assert window.docs[0].path == url
+    finally:
+        server.shutdown()

@@ -43,7 +43,8 @@ def test_arguments_set_engine_options(qtbot, pair_files):
     qtbot.addWidget(window)
     assert window.options.min_phrase == 4 and window.options.threshold == 0.5
     qtbot.waitUntil(lambda: window.current_result is not None, timeout=10000)
-    assert window.sidebar.tabText(window.sidebar.count() - 1) == "Entities"
+    assert [window.sidebar.tabText(i) for i in range(window.sidebar.count())][-2:] == [
+        "Entities", "Checks"]
     window.entity_controller.cancel()
     window.entity_controller.wait(30000)
     window.close()
@@ -197,7 +198,8 @@ def test_entry_point_opens_the_window_on_both_files(qapp, qtbot, pair_files, mon
     qtbot.addWidget(window)
     assert [d.name for d in window.docs] == ["first.txt", "second.txt"]
     qtbot.waitUntil(lambda: window.current_result is not None, timeout=10000)
-    assert window.sidebar.tabText(window.sidebar.count() - 1) == "Entities"
+    assert [window.sidebar.tabText(i) for i in range(window.sidebar.count())][-2:] == [
+        "Entities", "Checks"]
     window.entity_controller.cancel()
     window.entity_controller.wait(30000)
     window.close()

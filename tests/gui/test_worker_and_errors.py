@@ -187,7 +187,7 @@ def test_reload_prompt_when_file_changes(window, pair_files, qtbot):
     with open(pair_files[0], "a", encoding="utf-8") as handle:
         handle.write("A new closing sentence was added.\n")
     os.utime(pair_files[0], (time.time() + 5, time.time() + 5))
-    window._file_changed(window.docs[0].path)
+    window.files._file_changed(window.docs[0].path)
     qtbot.waitUntil(lambda: asked == ["first.txt"], timeout=3000)
     assert window.docs[0].text.endswith("A new closing sentence was added.\n")
 
@@ -195,7 +195,7 @@ def test_reload_prompt_when_file_changes(window, pair_files, qtbot):
 def test_vanished_file_keeps_the_text(window, pair_files, qtbot):
     window.load_side(0, pair_files[0], compare=False)
     os.remove(pair_files[0])
-    window._file_changed(window.docs[0].path)
+    window.files._file_changed(window.docs[0].path)
     qtbot.waitUntil(lambda: bool(window.errors), timeout=3000)
     assert "moved or deleted" in window.errors[0][1]
     assert window.panes[0].toPlainText().startswith("The river rose")
