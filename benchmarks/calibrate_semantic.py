@@ -265,6 +265,34 @@ def print_scores(groups: dict[str, list[Item]]) -> None:
         print(f"| {name} | {pos} / {n - pos} | {first} | {p0:.3f} | {r0:.3f} | {und / n:.0%} |")
 
 
+def cutoffs_from(groups: dict[str, list[Item]], rise: float, free: float) -> tuple[float, float]:
+    pos = [adjusted([it for it in v if it.label == 1], rise, free) for v in groups.values()]
+    neg = [adjusted([it for it in v if it.label == 0], rise, free) for v in groups.values()]
+    pos, neg = [p for p in pos if len(p)], [n for n in neg if len(n)]
+    return weighted_quantile(pos, LOSS_RATE), weighted_quantile(neg, 1 - FALSE_SAME_RATE)
+
+
+def print_held_out(fitting: dict[str, list[Item]]) -> None:
+    """Each set scored with cut-offs chosen on the other sets only (same rule shape)."""
+    rise, free = calibration.RISE_PER_DOUBLING, calibration.FREE_RATIO
+    print("| held-out set | cut-offs from the others | \"same\" precision | \"same\" recall | "
+          "\"different\" called on true pairs | \"same\" called on different pairs |")
+    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    for name, items in fitting.items():
+        others = {k: v for k, v in fitting.items() if k != name}
+        low, high = cutoffs_from(others, rise, free)
+        sel = [it for it in items if it.label is not None]
+        adj = adjusted(sel, rise, free)
+        lab = np.array([it.label for it in sel])
+        same, diff = adj >= high, adj < low
+        prec = (f"{(same & (lab == 1)).sum() / same.sum():.3f}"
+                if same.sum() and (lab == 1).any() else "-")
+        rec = f"{(same & (lab == 1)).sum() / (lab == 1).sum():.3f}" if (lab == 1).any() else "-"
+        lost = f"{(diff & (lab == 1)).sum() / (lab == 1).sum():.1%}" if (lab == 1).any() else "-"
+        false_same = f"{(same & (lab == 0)).sum() / (lab == 0).sum():.1%}"
+        print(f"| {name} | {low:.3f} / {high:.3f} | {prec} | {rec} | {lost} | {false_same} |")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sts-repo", type=Path, required=True,
@@ -326,6 +354,8 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"{calibration.DIFFERENT_COSINE}, FREE_RATIO {calibration.FREE_RATIO}, "
           f"RISE_PER_DOUBLING {calibration.RISE_PER_DOUBLING}\n")
     print_scores(groups)
+    print()
+    print_held_out(fitting)
     print_examples()
     return 0
 

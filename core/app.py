@@ -44,6 +44,16 @@ def add_entities(result: Result) -> Result:
     return replace(result, checks=run_checks(result))
 
 
+def _prefetch_entities(docs: Sequence[Document]) -> None:
+    """Large texts: let the entity model start in its worker processes during the comparison."""
+    try:
+        from core.entities.api import prefetch_mentions
+
+        prefetch_mentions([docs[0].text, docs[1].text])
+    except Exception:  # an optimisation only: the entity step reports real errors itself
+        return
+
+
 def compare_documents(docs: Sequence[Document], options: Options | None = None, *,
                       entities: bool = False, progress: Progress | None = None,
                       should_cancel: Callable[[], bool] | None = None,
@@ -62,6 +72,8 @@ def compare_documents(docs: Sequence[Document], options: Options | None = None, 
         def stage_progress(stage: str, fraction: float) -> None:
             progress(stage, 0.9 * fraction)  # the entity step takes the last tenth
 
+    if entities:
+        _prefetch_entities(docs)
     result = compare(docs[0], docs[1], options, progress=stage_progress,
                      should_cancel=should_cancel)
     if not entities:

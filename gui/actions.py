@@ -171,9 +171,10 @@ def _toolbar(window, acts: dict) -> None:
 
 def fit_toolbar(window) -> None:
     """Icons only when the window is too narrow for labels beside them."""
-    style = (Qt.ToolButtonStyle.ToolButtonTextBesideIcon if window.width() >= 1180
-             else Qt.ToolButtonStyle.ToolButtonIconOnly)
-    window.actions_["toolbar"].setToolButtonStyle(style)
+    bar = window.actions_["toolbar"]
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    if bar.sizeHint().width() > window.width():  # labels would push entries off the bar
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
 
 def build_actions(window) -> dict:

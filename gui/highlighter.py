@@ -50,19 +50,21 @@ class SpanHighlighter(QSyntaxHighlighter):
         """Switch colours (system palette changed) and repaint progressively."""
         self._theme = theme
         self._build_formats()
-        self._restart()
+        self._restart_if_shown()
 
     def set_boilerplate(self, ranges: list[tuple[int, int]]) -> None:
         """Grey these ranges (site furniture) whatever their kind; [] to stop."""
+        if not ranges and not len(self._muted):
+            return  # nothing muted before or now: no repaint
         self._muted = RangeIndex([(s, e, None) for s, e in ranges])
-        self._restart()
+        self._restart_if_shown()
 
     def set_view(self, view: str | None) -> None:
         """Draw the marks as view ``view`` does (Everything, Copied, Changes, Plain)."""
         if view != self._view:
             self._view = view
             self._build_formats()
-            self._restart()
+            self._restart_if_shown()
 
     def set_spans(self, spans: RangeIndex, matches: Sequence[Match], side: int) -> None:
         """Show a new result's spans (indexed) for document ``side`` (0 = A, 1 = B)."""
@@ -82,6 +84,11 @@ class SpanHighlighter(QSyntaxHighlighter):
     def pending(self) -> bool:
         """True while blocks still wait for their formats."""
         return self._timer.isActive()
+
+    def _restart_if_shown(self) -> None:
+        """Repaint progressively, unless no result is shown (then nothing changes)."""
+        if len(self._spans):
+            self._restart()
 
     def _restart(self) -> None:
         self._done.clear()

@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -22,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import ConcordError
 from core.model import Document, Result
-from core.readers.load import DEFAULT_MAX_BYTES, load_document
+from core.readers.load import DEFAULT_MAX_BYTES
 from core.view.alignment import AlignmentMap
 from core.view.ranges import RangeIndex, span_index
 from core.view.summary import banner, status_text
@@ -41,15 +39,17 @@ from gui.summary_panel import SummaryPanel
 from gui.sync_scroll import SyncScroller
 from gui.text_pane import PaneHeader, TextPane
 from gui.view_switch import ViewSwitch
-from gui.window_files import FilesMixin
-from gui.window_layout import WindowLayout, cycle_focus
-from gui.window_navigation import NavigationMixin
-from gui.window_reports import ReportsMixin
+from gui.window_api import install_entry_points
+from gui.window_files import Files
+from gui.window_layout import WindowLayout, build_status_bar, cycle_focus
+from gui.window_loading import Loader
+from gui.window_navigation import Navigation
+from gui.window_reports import Reports
 
 SIDE_NAMES = ("A", "B")
 
 
-class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
+class MainWindow(QMainWindow):
     """Concord's window. ``compare_fn`` replaces the engine (tests, benchmarks)."""
 
     result_changed = Signal(object)
@@ -72,9 +72,12 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self._focus_match: int | None = None
         self.timings: dict[str, float] = {}
         self.runner = CompareRunner(compare_fn, self)
+        self.navigation = Navigation(self)
+        self.reports = Reports(self)
         self._build_panes()
         self._build_central()
-        self._build_status_bar()
+        build_status_bar(self)
+        self.loader = Loader(self)
         self.actions_ = build_actions(self)
         self.sources = DocumentSources(self)
         self.sources.install(self.actions_["file_menu"], self.actions_["edit_menu"])
@@ -88,8 +91,7 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.actions_["toolbar"].addSeparator()
         self.actions_["toolbar"].addWidget(self.view_switch.combo)
         self._connect()
-        self.init_files()
-        self.init_navigation()
+        self.files = Files(self)  # needs the menus (recent files)
         self.set_sync_scroll(load_flag("sync_scroll", True))
         self.set_line_numbers(load_flag("line_numbers", False))
         self.update_actions()
@@ -169,23 +171,6 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.setCentralWidget(self.splitter)
         self.marks = TabMarks(self)
 
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.summary_label = QLabel("Open or drop two files to compare them.")
-        self.elapsed_label = QLabel("")
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setMaximumWidth(180)
-        self.progress.setFormat("%p%")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(self.cancel_compare)
-        bar.addWidget(self.summary_label, 1)
-        bar.addPermanentWidget(self.elapsed_label)
-        bar.addPermanentWidget(self.progress)
-        bar.addPermanentWidget(self.cancel_button)
-        self.progress.hide()
-        self.cancel_button.hide()
-
     def _connect(self) -> None:
         self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_result)
@@ -197,6 +182,7 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.summary.match_activated.connect(lambda m: self.select_match(m, from_list=True))
         for side, pane in enumerate(self.panes):
             pane.files_dropped.connect(lambda paths, s=side: self.load_dropped(paths, s))
+            pane.links_dropped.connect(lambda links, s=side: self.sources.drop_links(links, s))
             pane.hovered.connect(lambda offset, s=side: self._on_hover(s, offset))
             pane.clicked.connect(lambda offset, s=side: self._on_click(s, offset))
             pane.cursorPositionChanged.connect(lambda s=side: self._on_caret(s))
@@ -256,24 +242,16 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
     # -- loading and comparing ---------------------------------------------------------------
     def load_side(self, side: int, path: str, compare: bool = True,
                   encoding: str | None = None) -> bool:
-        """Load ``path`` into pane ``side`` (``encoding``: instead of detecting it);
-        on failure keep what the pane showed."""
-        try:
-            doc = load_document(path, encoding=encoding or self.encoding,
-                                max_bytes=self.max_bytes)
-        except ConcordError as exc:
-            self.show_error(f"Cannot open {SIDE_NAMES[side]}", str(exc))
-            return False
-        except (OSError, ValueError) as exc:
-            self.show_error(f"Cannot open {SIDE_NAMES[side]}", f"{path}: {exc}")
-            return False
-        self.set_document(side, doc, compare)
-        self.remember_file(side, doc.path)
-        return True
+        """Start reading ``path`` into pane ``side`` off the UI thread (``encoding``: instead
+        of detecting it); True when the read started. The pane keeps what it shows until the
+        file is read; a failure goes to the error dialog. A newer load for the side wins."""
+        return self.loader.load(side, path, compare, encoding)
 
     def set_document(self, side: int, doc: Document, compare: bool = True) -> None:
         """Show ``doc`` in pane ``side`` (unhighlighted) and compare when both sides exist."""
         started = time.perf_counter()
+        self.loader.forget(side)  # a document set another way supersedes a file being read
+        self.sources.forget(side)  # ... and a page being downloaded
         self._show_result(None)
         self.docs[side] = doc
         self.headers[side].set_document(doc)
@@ -286,7 +264,10 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
             self.request_compare()
 
     def request_compare(self) -> int | None:
-        """Compare the two documents in the worker; returns the job id (None: not both)."""
+        """Compare the two documents in the worker; returns the job id (None: not both, or
+        held back until the files being read have arrived)."""
+        if self.loader.defer():
+            return None  # runs once the files being read have arrived
         if self.docs[0] is None or self.docs[1] is None:
             return None
         self._compare_started = time.perf_counter()
@@ -303,7 +284,8 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.runner.cancel()
 
     def escape(self) -> None:
-        """Esc: stop a running comparison, close Find and clear every mark and emphasis."""
+        """Esc: stop reading files and a running comparison, close Find, clear every mark."""
+        self.loader.cancel_all()
         if self.runner.busy:
             self.cancel_compare()
         self.find_bar.close_bar()
@@ -365,7 +347,7 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         self.sync.set_map(alignment)
         self.link_map.set_result(result)
         self.summary.set_result(result, self.theme, self.muting.apply(result))
-        self.reset_navigation(result, alignment)
+        self.navigation.reset_navigation(result, alignment)
         self.banner.setText(banner(result))
         self.banner.setVisible(bool(self.banner.text()))
         if result is not None:
@@ -482,7 +464,17 @@ class MainWindow(FilesMixin, NavigationMixin, ReportsMixin, QMainWindow):
         fit_toolbar(self)
         self.layout_.fit()
 
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.files.drag_enter(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.files.drop(event)
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.loader.shutdown()
         self.runner.cancel(silent=True)
         self.runner.wait(3000)
         super().closeEvent(event)
+
+
+install_entry_points(MainWindow)

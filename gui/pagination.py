@@ -51,8 +51,8 @@ def paginate(doc: QTextDocument, width: float, height: float) -> list[Page]:
     while top < end - 0.5:
         bottom = _next_break(top, height, end, breaks, rows, forced)
         pages.append(Page(top, bottom, continued))
-        row = _row_at(rows, bottom)
-        continued = f"{row.heading} (continued)" if row is not None else ""
+        row = None if _is_forced(forced, bottom) else _row_at(rows, bottom)
+        continued = f"{row.heading} (continued)" if row is not None and row.heading else ""
         top = bottom
     return pages or [Page(0.0, height)]
 
@@ -100,13 +100,18 @@ def _safe_breaks(lines: list[tuple[float, float]]) -> list[float]:
 
 
 def _rows(doc: QTextDocument) -> list[_Row]:
-    """The rows of the aligned comparison, with their headings ('Match 5')."""
+    """Every table row; those of the aligned comparison with their headings ('Match 5')."""
     layout = doc.documentLayout()
     rows: list[_Row] = []
     for frame in doc.rootFrame().childFrames():
-        if not isinstance(frame, QTextTable) or frame.columns() != 3:
+        if not isinstance(frame, QTextTable):
             continue
-        table_bottom = layout.frameBoundingRect(frame).bottom()
+        # The frame's rectangle takes in the margin below the table, which the next block
+        # shares: the last row ends where its cells' text ends (plus padding).
+        last = frame.rows() - 1
+        table_bottom = max(layout.blockBoundingRect(doc.findBlock(
+            frame.cellAt(last, c).lastCursorPosition().position())).bottom()
+            for c in range(frame.columns())) + _pad(frame) if last >= 0 else 0.0
         tops = [layout.blockBoundingRect(doc.findBlock(
             frame.cellAt(r, 0).firstCursorPosition().position())).top() - _pad(frame)
             for r in range(frame.rows())]
@@ -114,12 +119,18 @@ def _rows(doc: QTextDocument) -> list[_Row]:
             meta = doc.findBlock(frame.cellAt(r, 0).firstCursorPosition().position())
             heading = meta.text().split("\u2028")[0]
             if not heading.startswith(ROW_HEADINGS):
-                continue
+                heading = ""  # other tables' rows stay whole too, without a heading to repeat
             bottom = tops[r + 1] if r + 1 < frame.rows() else table_bottom
             meta_rect = layout.blockBoundingRect(meta)
             rows.append(_Row(tops[r], bottom, heading, meta_rect.bottom()))
     rows.sort(key=lambda row: row.top)
     return rows
+
+
+def _is_forced(forced: list[float], y: float) -> bool:
+    """True when ``y`` is a "page-break-before" (a new section starts there)."""
+    i = bisect_right(forced, y + 0.5) - 1
+    return i >= 0 and abs(forced[i] - y) <= 0.5
 
 
 def _pad(table: QTextTable) -> float:

@@ -59,8 +59,10 @@ class SettingsDialog(QDialog):
         self.example = QLabel()
         self.example.setWordWrap(True)
         self.example.setObjectName("threshold-example")
-        self.example.setToolTip("Word-overlap score of each pair (the engine's lexical scorer); "
-                                "a pair counts as reworded at or above the value chosen.")
+        self.example.setToolTip("Word-overlap score of each pair (the engine's lexical TF-IDF "
+                                "scorer); a pair counts as reworded at or above the value "
+                                "chosen. With meaning-based matching on, pairs near the value "
+                                "are also put to the sentence-embedding model.")
         self._scores = [example_similarity(a, b) for a, b in EXAMPLES]
         self._base = options
         self._loading = loading or LoadOptions()
@@ -105,8 +107,9 @@ class SettingsDialog(QDialog):
         lines = []
         for (a, b), score in zip(EXAMPLES, self._scores):
             verdict = "reworded" if score >= value else "not reworded"
-            lines.append(f"“{a}” / “{b}”: similarity {score:.2f}, <b>{verdict}</b>")
-        self.example.setText("For example, at this value:<br>" + "<br>".join(lines))
+            lines.append(f"<li><b>{verdict}</b> (similarity {score:.2f}): “{a}” / “{b}”</li>")
+        self.example.setText(f"For example, at {value:g}:<ul style='margin:0'>"
+                             + "".join(lines) + "</ul>")
 
     def value(self, name: str) -> object:
         """The value of one option as edited."""

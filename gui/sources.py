@@ -7,15 +7,17 @@ from functools import partial
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 
+from core.errors import ConcordError
 from core.readers.decode import ENCODING_CHOICES
-from core.readers.load import document_from_text
+from core.readers.load import document_from_text, is_url, load_input
 from core.readers.sniff import EXTENSIONS
+from gui.jobs import JobRunner
 
 SIDES = ("A", "B")
 FORMAT_NAMES = {"text": "Text", "markdown": "Markdown", "html": "Web pages", "docx": "Word",
-                "odt": "OpenDocument", "rtf": "Rich Text", "pdf": "PDF", "eml": "E-mail"}
+                "odt": "OpenDocument text", "rtf": "Rich Text", "pdf": "PDF", "eml": "E-mail"}
 
 
 def open_filter() -> str:
@@ -38,12 +40,23 @@ def pasted_name(now: _dt.datetime | None = None) -> str:
 
 
 class DocumentSources(QObject):
-    """Edit > Paste as A / B and File > Reopen A / B with encoding."""
+    """Edit > Paste as A / B, File > Reopen A / B with encoding, File > Open web address
+    (downloaded off the UI thread) and links dropped on a pane."""
 
     def __init__(self, window) -> None:
         super().__init__(window)
         self._window = window
         self.actions: dict[str, QAction] = {}
+        self.downloads = JobRunner(self, threads=1)
+        self.downloads.finished.connect(self._downloaded)
+        self.downloads.failed.connect(self._download_failed)
+        self._pending: tuple[int, str] | None = None  # (side, address) being downloaded
+        web = QAction("Open &web address…", window)
+        web.setShortcut(QKeySequence("Ctrl+Shift+U"))
+        web.setToolTip("Compare a web page: give its address (http or https); it is "
+                       "downloaded once, with a time and size limit (Ctrl+Shift+U)")
+        web.triggered.connect(lambda _c=False: self.open_url())
+        self.actions["open_url"] = web
         self.encoding_menus: list[QMenu] = []
         for side, key in ((0, "Ctrl+Alt+V"), (1, "Ctrl+Alt+Shift+V")):
             action = QAction(f"Paste as &{SIDES[side]}", window)
@@ -65,6 +78,8 @@ class DocumentSources(QObject):
         first = edit_menu.actions()[0] if edit_menu.actions() else None
         edit_menu.insertActions(first, [self.actions["paste_a"], self.actions["paste_b"]])
         edit_menu.insertSeparator(first)
+        after_open = next((a for a in file_menu.actions() if a.menu() is not None), None)
+        file_menu.insertAction(after_open, self.actions["open_url"])
         anchor = next((a for a in file_menu.actions() if a.text() == "&Reload"), None)
         for menu in self.encoding_menus:
             file_menu.insertMenu(anchor, menu)
@@ -85,6 +100,65 @@ class DocumentSources(QObject):
             return False
         self._window.set_document(side, document_from_text(text, pasted_name()))
         return True
+
+    def open_url(self, side: int | None = None, url: str | None = None) -> bool:
+        """Download ``url`` (asked for when None) into pane ``side`` (the first empty pane,
+        or asked); the download runs off the UI thread."""
+        window = self._window
+        if url is None:
+            url, ok = QInputDialog.getText(window, "Open web address",
+                                           "Address of the page (http:// or https://):")
+            if not ok or not url.strip():
+                return False
+        url = url.strip()
+        if not is_url(url):
+            window.show_error("Open web address", f"{url} is not a web address; it must "
+                              "start with http:// or https://.")
+            return False
+        if side is None:
+            side = self._side_for_new()
+            if side is None:
+                return False
+        self._pending = (side, url)
+        encoding, max_bytes = window.encoding, window.max_bytes
+        self.downloads.run(lambda _p, _c: load_input(url, encoding, max_bytes, isolate=True))
+        window.statusBar().showMessage(f"Downloading {url} for {SIDES[side]}…")
+        return True
+
+    def forget(self, side: int) -> None:
+        """Drop the download for ``side`` (a file opened there since replaces it)."""
+        if self._pending is not None and self._pending[0] == side:
+            self._pending = None
+            self._window.statusBar().clearMessage()
+
+    def _side_for_new(self) -> int | None:
+        empty = [s for s in (0, 1) if self._window.docs[s] is None]
+        if empty:
+            return empty[0]
+        choice, ok = QInputDialog.getItem(self._window, "Open web address", "Show it as:",
+                                          ["A (left)", "B (right)"], 0, False)
+        return (0 if choice.startswith("A") else 1) if ok else None
+
+    def _downloaded(self, doc) -> None:
+        if self._pending is None:
+            return
+        side, _url = self._pending
+        self._pending = None
+        self._window.statusBar().clearMessage()
+        self._window.set_document(side, doc)
+
+    def _download_failed(self, exc: BaseException) -> None:
+        if self._pending is None:
+            return  # the side was given another document meanwhile
+        side, url = self._pending
+        self._pending = None
+        self._window.statusBar().clearMessage()
+        reason = str(exc) if isinstance(exc, ConcordError) else f"{type(exc).__name__}: {exc}"
+        self._window.show_error(f"Cannot open {SIDES[side]}", reason or url)
+
+    def drop_links(self, urls: list[str], side: int | None) -> bool:
+        """Web addresses dropped on a pane (or the window): the first one is opened."""
+        return self.open_url(side, urls[0]) if urls else False
 
     def reopen(self, side: int, codec: str) -> bool:
         """Read document ``side`` again with ``codec`` and compare again."""

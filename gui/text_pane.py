@@ -31,6 +31,20 @@ def dropped_paths(mime) -> list[str]:
     return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
 
 
+def dropped_links(mime) -> list[str]:
+    """Web addresses (http, https) carried by a drag: links dragged from a browser."""
+    if mime is None:
+        return []
+    links = [u.toString() for u in mime.urls() if u.scheme() in ("http", "https")] \
+        if mime.hasUrls() else []
+    if not links and mime.hasText():
+        text = mime.text().strip()
+        if text.lower().startswith(("http://", "https://")) and not any(c.isspace()
+                                                                       for c in text):
+            links = [text]
+    return links
+
+
 def human_size(size: int) -> str:
     """1234567 -> '1.2 MB'."""
     value = float(size)
@@ -45,6 +59,7 @@ class TextPane(QPlainTextEdit):
     """The text of one document; reports hovered / clicked offsets and dropped files."""
 
     files_dropped = Signal(list)
+    links_dropped = Signal(list)  # web addresses
     hovered = Signal(int)  # offset under the mouse, -1 when it leaves
     clicked = Signal(int)
 
@@ -205,7 +220,7 @@ class TextPane(QPlainTextEdit):
         return super().viewportEvent(event)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if dropped_paths(event.mimeData()):
+        if dropped_paths(event.mimeData()) or dropped_links(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -215,9 +230,13 @@ class TextPane(QPlainTextEdit):
 
     def dropEvent(self, event) -> None:  # noqa: N802 (Qt override)
         paths = dropped_paths(event.mimeData())
+        links = [] if paths else dropped_links(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.files_dropped.emit(paths)
+        elif links:
+            event.acceptProposedAction()
+            self.links_dropped.emit(links)
         else:
             event.ignore()
 

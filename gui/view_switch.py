@@ -44,10 +44,11 @@ class ViewSwitch(QObject):
         menu.addSeparator()
         menu.addActions(list(self.actions.values()))
 
-    def set(self, key: str) -> None:
+    def set(self, key: str, remember: bool = True) -> None:
         """Show view ``key``; the highlighters repaint, the report will follow."""
         self.key = mode(key).key
-        app_settings().setValue(SETTING, self.key)
+        if remember:
+            app_settings().setValue(SETTING, self.key)
         self._show()
 
     def _show(self) -> None:

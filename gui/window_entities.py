@@ -1,4 +1,5 @@
-"""Entities in the window: found off the UI thread after the diff shows, listed in the sidebar."""
+"""Entities and the editor's checks in the window: found off the UI thread after the diff
+shows, listed in the sidebar's Entities and Checks tabs."""
 
 from __future__ import annotations
 
@@ -9,11 +10,19 @@ from PySide6.QtCore import QEvent, QObject
 
 from core.errors import Cancelled, ConcordError
 from core.model import Document, Entity, Result
+from gui.checks_panel import ChecksPanel
 from gui.entity_panel import EntityPanel
 from gui.jobs import JobRunner
 
 EntityPair = tuple[tuple[Entity, ...], tuple[Entity, ...]]
 ExtractFn = Callable[..., EntityPair]
+
+
+def default_checks(result: Result) -> tuple:
+    """core.checks.run_checks (quotations, credits, figures, roles), imported on first use."""
+    from core.checks import run_checks
+
+    return run_checks(result)
 
 
 def default_extract(doc_a: Document, doc_b: Document,
@@ -27,16 +36,23 @@ def default_extract(doc_a: Document, doc_b: Document,
 class EntityController(QObject):
     """Adds the Entities tab to a MainWindow and keeps it in step with the shown result."""
 
-    def __init__(self, window, extract: ExtractFn | None = None) -> None:
+    def __init__(self, window, extract: ExtractFn | None = None,
+                 checks: Callable[[Result], tuple] | None = default_checks) -> None:
         super().__init__(window)
         self.window = window
         self.extract = extract or default_extract
+        self.run_checks = checks
         self.panel = EntityPanel()
+        self.checks_panel = ChecksPanel()
+        self.checks_panel.setAccessibleName("The editor's checks")
         self.runner = JobRunner(self, threads=1)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
         self._docs: tuple[Document, Document] | None = None  # what the newest job reads
         window.add_sidebar_tab(self.panel, "Entities")
+        if checks is not None:
+            window.add_sidebar_tab(self.checks_panel, "Checks")
+            self.checks_panel.activated.connect(self._show_check)
         window.installEventFilter(self)  # to stop the job when the window closes
         window.result_changed.connect(self.on_result)
         self.panel.mentions_selected.connect(self._show_mentions)
@@ -48,15 +64,19 @@ class EntityController(QObject):
         self.runner.cancel(silent=True)
         self._docs = None
         self.panel.set_result(result)
-        if result is None or result.entities is not None:
+        self.checks_panel.set_result(result)
+        if result is None or (result.entities is not None
+                              and (result.checks is not None or self.run_checks is None)):
             return
-        if not getattr(self.window, "entities_enabled", True):
+        with_entities = getattr(self.window, "entities_enabled", True)
+        if not with_entities:
             self.panel.status.setText("Entities are off (--no-entities).")
-            return
-        docs, extract = result.documents, self.extract
-        self._docs = docs
-        self.runner.run(lambda _progress, should_cancel: extract(*docs,
-                                                                 should_cancel=should_cancel))
+            if self.run_checks is None:
+                return
+        self._docs = result.documents
+        extract, checks = (self.extract if with_entities else None), self.run_checks
+        self.runner.run(lambda _progress, should_cancel: _find(result, extract, checks,
+                                                                should_cancel))
 
     @property
     def _job(self) -> int:
@@ -86,13 +106,19 @@ class EntityController(QObject):
             return None
         return result
 
-    def _on_finished(self, entities: EntityPair) -> None:
+    def _on_finished(self, found: tuple) -> None:
+        entities, checks, problem = found
         result = self._current()
-        if result is None or result.entities is not None:
-            return  # a newer comparison replaced the one these entities belong to
-        with_entities = dataclasses.replace(result, entities=entities)
-        self.window.attach_entities(with_entities)
-        self.panel.set_result(with_entities)
+        if result is None or (result.entities is not None and result.checks is not None):
+            return  # a newer comparison replaced the one these belong to
+        done = dataclasses.replace(result, entities=entities if entities is not None
+                                   else result.entities, checks=checks)
+        self.window.attach_entities(done)
+        if entities is not None:
+            self.panel.set_result(done)
+        self.checks_panel.set_result(done)
+        if problem:
+            self.checks_panel.status.setText(f"The checks could not run: {problem}")
 
     def _on_failed(self, exc: BaseException) -> None:
         if self._current() is None or isinstance(exc, Cancelled):
@@ -106,3 +132,23 @@ class EntityController(QObject):
 
     def _show_step(self, side: int, start: int, end: int) -> None:
         self.window.panes[side].scroll_to_offset(start)
+
+    def _show_check(self, check) -> None:
+        """Mark the check's evidence (its words, else its passage) in both panes."""
+        for side, rng, marks in ((0, check.a, check.marks_a), (1, check.b, check.marks_b)):
+            ranges = [tuple(r) for r in marks] or ([tuple(rng)] if rng else [])
+            self.window.highlight_ranges(side, ranges, scroll_to_first=bool(ranges))
+
+
+def _find(result: Result, extract: ExtractFn | None, checks, should_cancel) -> tuple:
+    """(entities or None, checks or None, what stopped the checks); runs on the pool."""
+    entities = extract(*result.documents, should_cancel=should_cancel) if extract else None
+    if checks is None:
+        return entities, None, ""
+    if should_cancel():
+        raise Cancelled()
+    try:
+        found = checks(dataclasses.replace(result, entities=entities or result.entities))
+    except Exception as exc:  # the entities still count; the Checks tab says what failed
+        return entities, None, f"{type(exc).__name__}: {exc}"
+    return entities, tuple(found), ""

@@ -5,16 +5,21 @@ from __future__ import annotations
 import os
 from functools import partial
 
-from PySide6.QtCore import QFileSystemWatcher, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui.settings import add_recent_file, recent_files
 from gui.sources import open_filter
-from gui.text_pane import dropped_paths
+from gui.text_pane import dropped_links, dropped_paths
 
 
-class FilesMixin:
-    """Opening and reloading documents; mixed into MainWindow."""
+class Files(QObject):
+    """Opening, dropping, reloading and watching documents for a MainWindow (a collaborator)."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self._window = window
+        self.init_files()
 
     def init_files(self) -> None:
         """Create the file watcher and fill the recent-files menu."""
@@ -29,31 +34,31 @@ class FilesMixin:
 
     # -- loading -----------------------------------------------------------------------------
     def load_files(self, paths: list[str]) -> int:
-        """Load one or two files: two fill both sides, one fills the first empty side."""
+        """Load one or two files: two fill both sides, one fills the first empty side.
+        Returns how many reads started; the comparison runs once they have all ended."""
+        window = self._window
         paths = [p for p in paths if p][:2]
         if len(paths) == 2:
-            ok_a = self.load_side(0, paths[0], compare=False)
-            ok_b = self.load_side(1, paths[1], compare=False)
-            self.request_compare()
-            return int(ok_a) + int(ok_b)
+            return sum(int(window.load_side(side, path)) for side, path in enumerate(paths))
         if len(paths) == 1:
-            side = 1 if self.docs[0] is not None and self.docs[1] is None else 0
-            return int(self.load_side(side, paths[0]))
+            filled = [window.docs[s] is not None or window.loader.loading(s) for s in (0, 1)]
+            side = 1 if filled[0] and not filled[1] else 0
+            return int(window.load_side(side, paths[0]))
         return 0
 
     def load_dropped(self, paths: list[str], side: int | None = None) -> int:
         """Files dropped on pane ``side`` (None: on the window)."""
         if len(paths) >= 2 or side is None:
             return self.load_files(paths)
-        return int(self.load_side(side, paths[0]))
+        return int(self._window.load_side(side, paths[0]))
 
     def open_side(self, side: int) -> None:
         """File > Open A / Open B."""
-        start = self.docs[side].path if self.docs[side] else ""
-        path, _ = QFileDialog.getOpenFileName(self, f"Open document {'AB'[side]}",
+        start = self._window.docs[side].path if self._window.docs[side] else ""
+        path, _ = QFileDialog.getOpenFileName(self._window, f"Open document {'AB'[side]}",
                                               os.path.dirname(start), open_filter())
         if path:
-            self.load_side(side, path)
+            self._window.load_side(side, path)
 
     def remember_file(self, side: int, path: str) -> None:
         """Add ``path`` to the recent files and watch it for changes."""
@@ -63,7 +68,7 @@ class FilesMixin:
 
     def refresh_recent_menu(self) -> None:
         """Rebuild File > Recent files."""
-        menu = self.actions_["recent_menu"]
+        menu = self._window.actions_["recent_menu"]
         menu.clear()
         files = recent_files()
         for path in files:
@@ -73,40 +78,51 @@ class FilesMixin:
 
     def swap_sides(self) -> None:
         """Exchange A and B and compare again."""
-        docs = list(self.docs)
+        docs = list(self._window.docs)
         for side in (0, 1):
             if docs[1 - side] is not None:
-                self.set_document(side, docs[1 - side], compare=False)
+                self._window.set_document(side, docs[1 - side], compare=False)
             else:
-                self.docs[side] = None
-                self.headers[side].set_document(None)
-                self.panes[side].set_text("")
-        self.request_compare()
+                self._window.docs[side] = None
+                self._window.headers[side].set_document(None)
+                self._window.panes[side].set_text("")
+        self._window.request_compare()
 
     def reload(self, sides: tuple[int, ...] = (0, 1)) -> None:
-        """Read the documents from disk again; a side that fails keeps its text."""
+        """Read the documents from disk again (off the UI thread) and compare once they are
+        back; a side that fails keeps its text."""
+        started = 0
         for side in sides:
-            doc = self.docs[side]
+            doc = self._window.docs[side]
             if doc is not None and doc.path:
-                self.load_side(side, doc.path, compare=False)
-        self.request_compare()
+                started += int(self._window.load_side(side, doc.path))
+        if not started:
+            self._window.request_compare()
 
     # -- drops on the window -----------------------------------------------------------------
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if dropped_paths(event.mimeData()):
+    def drag_enter(self, event) -> None:
+        """The window's dragEnterEvent: accept files and web links."""
+        if dropped_paths(event.mimeData()) or dropped_links(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dropEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def drop(self, event) -> None:
+        """The window's dropEvent: one file goes to the pane under the mouse, two fill both."""
         paths = dropped_paths(event.mimeData())
         if not paths:
-            event.ignore()
+            links = dropped_links(event.mimeData())
+            if links:
+                event.acceptProposedAction()
+                self._window.sources.drop_links(links, None)
+            else:
+                event.ignore()
             return
         event.acceptProposedAction()
         if len(paths) == 1:
-            side = 0 if event.position().x() < self.panes[1].mapTo(self, self.panes[1].rect()
-                                                                     .topLeft()).x() else 1
+            pane_b = self._window.panes[1]
+            left_of_b = pane_b.mapTo(self._window, pane_b.rect().topLeft()).x()
+            side = 0 if event.position().x() < left_of_b else 1
             self.load_dropped(paths, side)
         else:
             self.load_files(paths)
@@ -114,7 +130,7 @@ class FilesMixin:
     # -- change watching ---------------------------------------------------------------------
     def _watch_documents(self) -> None:
         watched = set(self.watcher.files())
-        wanted = {d.path for d in self.docs if d is not None and d.path}
+        wanted = {d.path for d in self._window.docs if d is not None and d.path}
         if watched - wanted:
             self.watcher.removePaths(list(watched - wanted))
         for path in wanted - watched:
@@ -127,14 +143,14 @@ class FilesMixin:
 
     def _handle_changes(self) -> None:
         changed, self._pending_changes = self._pending_changes, set()
-        for side, doc in enumerate(self.docs):
+        for side, doc in enumerate(self._window.docs):
             if doc is None or doc.path not in changed:
                 continue
             if not os.path.exists(doc.path):
-                self.show_error("File vanished", f"{doc.name} was moved or deleted. "
+                self._window.show_error("File vanished", f"{doc.name} was moved or deleted. "
                                 "The pane keeps the text that was loaded.")
                 continue
-            if self._disk_differs(doc) and self.ask_reload(doc.name):
+            if self._disk_differs(doc) and self._window.ask_reload(doc.name):
                 self.reload((side,))
         self._watch_documents()
 
@@ -148,6 +164,6 @@ class FilesMixin:
 
     def ask_reload(self, name: str) -> bool:
         """Ask whether to reload a file that changed on disk (tests replace this)."""
-        answer = QMessageBox.question(self, "File changed",
+        answer = QMessageBox.question(self._window, "File changed",
                                       f"{name} changed on disk. Reload it and compare again?")
         return answer == QMessageBox.StandardButton.Yes

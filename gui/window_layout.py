@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
 
 def gutter_width(window_width: int) -> int:
@@ -47,3 +48,22 @@ def cycle_focus(window, backwards: bool = False) -> None:
     if target is window.summary:
         target = window.summary.view
     target.setFocus()
+
+
+def build_status_bar(window) -> None:
+    """The summary line, the time taken, the progress bar and Cancel."""
+    bar = window.statusBar()
+    window.summary_label = QLabel("Open or drop two files to compare them.")
+    window.elapsed_label = QLabel("")
+    window.progress = QProgressBar()
+    window.progress.setRange(0, 100)
+    window.progress.setMaximumWidth(180)
+    window.progress.setFormat("%p%")
+    window.cancel_button = QPushButton("Cancel")
+    window.cancel_button.clicked.connect(window.cancel_compare)
+    bar.addWidget(window.summary_label, 1)
+    bar.addPermanentWidget(window.elapsed_label)
+    bar.addPermanentWidget(window.progress)
+    bar.addPermanentWidget(window.cancel_button)
+    window.progress.hide()
+    window.cancel_button.hide()

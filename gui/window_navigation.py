@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
+
 from core.model import Result
 from core.view.alignment import AlignmentMap
 from core.view.navigation import Navigator, Stop, difference_stops, match_stops
@@ -9,8 +11,14 @@ from core.view.summary import match_number
 from gui.settings import save_flag
 
 
-class NavigationMixin:
-    """Stepping and selection; mixed into MainWindow."""
+class Navigation(QObject):
+    """Stepping and selection for a MainWindow (its collaborator, not a mixin): the stops
+    come from core.view.navigation, the window only scrolls and emphasises."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self._window = window
+        self.init_navigation()
 
     def init_navigation(self) -> None:
         """Start with empty navigators."""
@@ -45,21 +53,22 @@ class NavigationMixin:
 
     def set_sync_scroll(self, enabled: bool) -> None:
         """Scroll the panes together (following the alignment) or independently."""
-        self.sync.enabled = enabled
-        action = self.actions_.get("sync_scroll")
+        self._window.sync.enabled = enabled
+        action = self._window.actions_.get("sync_scroll")
         if action is not None and action.isChecked() != enabled:
             action.setChecked(enabled)
         save_flag("sync_scroll", enabled)
         if enabled:
-            self.sync.follow(0)
+            self._window.sync.follow(0)
 
     def _reading_position(self) -> int:
-        return self.panes[0].offset_at_y(0)
+        return self._window.panes[0].offset_at_y(0)
 
     def _step(self, navigator, forward: bool, what: str) -> Stop | None:
         stop = navigator.step(forward, self._reading_position())
         if stop is None:
-            self.statusBar().showMessage(f"No {'next' if forward else 'previous'} {what}.", 3000)
+            self._window.statusBar().showMessage(
+                f"No {'next' if forward else 'previous'} {what}.", 3000)
             return None
         self.show_stop(stop)
         position = f"{what.capitalize()} {navigator.index + 1} of {len(navigator.stops)}"
@@ -67,9 +76,9 @@ class NavigationMixin:
             position += f" · Match {match_number(stop.match)}"
         elif stop.match is None:
             position += f" · only in {'A' if stop.a is not None else 'B'}"
-            self.summary.view.clearSelection()
-        self.summary.show_position(position)
-        self.statusBar().showMessage(position, 5000)
+            self._window.summary.view.clearSelection()
+        self._window.summary.show_position(position)
+        self._window.statusBar().showMessage(position, 5000)
         return stop
 
     def next_difference(self) -> Stop | None:
@@ -95,11 +104,11 @@ class NavigationMixin:
             return
         side = 0 if stop.a is not None else 1
         rng = stop.a if side == 0 else stop.b
-        self.set_focus_match(None)
+        self._window.set_focus_match(None)
         self._scroll_level(side, rng[0], None)
-        if self.sync.enabled:
-            self.sync.follow(side)
-        self.panes[side].set_layer("focus", [rng], self.focus_format())
+        if self._window.sync.enabled:
+            self._window.sync.follow(side)
+        self._window.panes[side].set_layer("focus", [rng], self._window.focus_format())
 
     def select_match(self, match_id: int, source_side: int | None = None,
                      from_list: bool = False, from_nav: bool = False) -> None:
@@ -108,38 +117,38 @@ class NavigationMixin:
         With ``source_side`` (the user clicked that pane) that pane stays put and the other
         one scrolls to the counterpart.
         """
-        if self._result is None:
+        if self._window._result is None:
             return
-        match = self._result.match_by_id(match_id)
-        self._focus_match = match_id
-        self.set_focus_match(match_id)
+        match = self._window._result.match_by_id(match_id)
+        self._window._focus_match = match_id
+        self._window.set_focus_match(match_id)
         if not from_list:
-            self.summary.select_match(match_id)
+            self._window.summary.select_match(match_id)
         if not from_nav:
             for navigator in self._navs.values():
                 navigator.select_match(match_id)
-            self.summary.show_position(
-                f"Match {match_number(match_id)} of {len(self._result.matches)}")
+            self._window.summary.show_position(
+                f"Match {match_number(match_id)} of {len(self._window._result.matches)}")
         if source_side is None:
             self._scroll_level(0, match.a[0], match.b[0])
         else:
             other = 1 - source_side
-            y = self.panes[source_side].y_of_offset((match.a, match.b)[source_side][0])
+            y = self._window.panes[source_side].y_of_offset((match.a, match.b)[source_side][0])
             self._scroll_to(other, (match.a, match.b)[other][0], y)
 
     def _scroll_level(self, side: int, offset: int, other_offset: int | None) -> None:
         """Put ``offset`` a third down pane ``side`` and ``other_offset`` level with it."""
-        pane = self.panes[side]
+        pane = self._window.panes[side]
         y = pane.viewport().height() / 3
         self._scroll_to(side, offset, y)
         if other_offset is not None:
             self._scroll_to(1 - side, other_offset, y)
 
     def _scroll_to(self, side: int, offset: int, y: float) -> None:
-        enabled = self.sync.enabled
-        self.sync.enabled = False  # an explicit placement wins over the interpolation
+        enabled = self._window.sync.enabled
+        self._window.sync.enabled = False  # an explicit placement wins over the interpolation
         try:
-            y = min(max(y, 0.0), self.panes[side].viewport().height() * 0.8)
-            self.panes[side].scroll_offset_to_y(offset, y)
+            y = min(max(y, 0.0), self._window.panes[side].viewport().height() * 0.8)
+            self._window.panes[side].scroll_offset_to_y(offset, y)
         finally:
-            self.sync.enabled = enabled
+            self._window.sync.enabled = enabled

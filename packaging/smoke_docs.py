@@ -107,3 +107,15 @@ def write_all(folder: Path) -> list[Path]:
         writer(path)
         paths.append(path)
     return paths
+
+
+def write_names_pair(folder: Path) -> tuple[Path, Path]:
+    """Two short texts naming the same people and places in accented and plain spellings
+    (entity linking transliterates them: its tables are data files the bundle must carry)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    a, b = folder / "names_a.txt", folder / "names_b.txt"
+    a.write_text("Dragana Perović met the mayor of Łódź and Søren Kierkegaard Jensen on Monday.\n"
+                 "The mayor said Perović would return to Kraków in June.\n", encoding="utf-8")
+    b.write_text("Dragana Perovic met the mayor of Lodz and Soren Kierkegaard Jensen on Monday.\n"
+                 "The mayor said Perovic would come back to Krakow in June.\n", encoding="utf-8")
+    return a, b

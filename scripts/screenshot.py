@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-SIZES = {"": (1280, 800), "-small": (900, 600)}
+SIZES = {"": (1280, 800), "-small": (900, 600), "-large": (1920, 1080)}
 
 
 def ensure_display() -> None:
@@ -27,7 +27,7 @@ def ensure_display() -> None:
     if xvfb is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         return
-    cmd = [xvfb, "-a", "-s", "-screen 0 1280x800x24", sys.executable, *sys.argv]
+    cmd = [xvfb, "-a", "-s", "-screen 0 1920x1080x24", sys.executable, *sys.argv]
     sys.exit(subprocess.call(cmd))
 
 
@@ -55,7 +55,8 @@ def dark_palette():
     return palette
 
 
-def shoot(files: list[str], out: Path, dark: bool = False) -> list[Path]:
+def shoot(files: list[str], out: Path, dark: bool = False,
+          view: str = "everything", entity: str = "") -> list[Path]:
     """Open the window on ``files`` and save one PNG per size; returns the paths."""
     from gui.window_main import create_app, open_window
 
@@ -64,6 +65,7 @@ def shoot(files: list[str], out: Path, dark: bool = False) -> list[Path]:
         app.setStyle("Fusion")
         app.setPalette(dark_palette())
     window = open_window(files)
+    window.view_switch.set(view, remember=False)
     settle(app, 30, lambda: window.current_result is not None)
     if window.current_result is None:
         raise SystemExit("the comparison did not finish")
@@ -81,8 +83,26 @@ def shoot(files: list[str], out: Path, dark: bool = False) -> list[Path]:
         window.grab().save(str(path))
         saved.append(path)
         window.diff_nav.reset()
+    if entity:
+        saved.append(shoot_entity(app, window, out, entity))
     window.close()
     return saved
+
+
+def shoot_entity(app, window, out: Path, name: str) -> Path:
+    """The Entities tab with ``name``'s mentions marked in both panes (1280x800)."""
+    controller = window.entity_controller
+    settle(app, 120, lambda: controller.panel.groups())
+    group = next((g for g in controller.panel.groups() if g.name == name), None)
+    if group is None:
+        raise SystemExit(f"no entity called {name!r}")
+    window.resize(1280, 800)
+    window.sidebar.setCurrentWidget(controller.panel)
+    controller.panel.select_group(group)
+    settle(app, 0.8)
+    path = out.with_name(out.stem + "-entities" + out.suffix)
+    window.grab().save(str(path))
+    return path
 
 
 def main() -> int:
@@ -90,11 +110,22 @@ def main() -> int:
     parser.add_argument("files", nargs="*", help="A and B (default: the example pair)")
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot.png"))
     parser.add_argument("--dark", action="store_true", help="use a dark palette")
+    parser.add_argument("--view", default="everything",
+                        help="everything, copied, changes or plain (the View switch)")
+    parser.add_argument("--entity", default="",
+                        help="also shoot the Entities tab with this entity selected")
+    parser.add_argument("--sizes", default="",
+                        help="comma-separated suffixes to shoot (default: every size)")
     args = parser.parse_args()
     ensure_display()
     files = args.files or [str(ROOT / "examples" / "original.txt"),
                            str(ROOT / "examples" / "rewrite.txt")]
-    for path in shoot(files, Path(args.out), args.dark):
+    if args.sizes:
+        wanted = [s.strip() for s in args.sizes.split(",")]
+        for key in list(SIZES):
+            if key.strip("-") not in wanted and not (key == "" and "default" in wanted):
+                del SIZES[key]
+    for path in shoot(files, Path(args.out), args.dark, args.view, args.entity):
         print(path)
     return 0
 

@@ -90,3 +90,18 @@ def test_a_hash_collision_never_makes_a_false_run(monkeypatch) -> None:
     monkeypatch.setattr(verbatim, "gram_hashes",
                         lambda ids, n: np.zeros(len(ids) - n + 1, dtype=np.uint64))
     assert maximal_runs(array("i", a), array("i", b), 3) == expected == [Run(0, 3, 4)]
+
+
+def test_candidates_do_not_depend_on_the_row_block(monkeypatch) -> None:
+    import core.comparison.lexical as lexical
+    from benchmarks.corpus import generate_pair
+
+    pair = generate_pair(20_000, seed=3)
+    sa = segment(pair.text_a, Options()).sentences
+    sb = segment(pair.text_b, Options()).sentences
+    scorer = lexical.TfidfScorer(sa, sb)
+    whole = list(scorer.candidates(0.15, lambda: None).items())
+    assert len(whole) > len(sa)  # several candidates per sentence: the test has teeth
+    for block in (1, 7, 64):
+        monkeypatch.setattr(lexical, "ROW_BLOCK", block)
+        assert list(scorer.candidates(0.15, lambda: None).items()) == whole

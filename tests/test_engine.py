@@ -7,6 +7,7 @@ import pytest
 from core.comparison.engine import compare
 from core.errors import Cancelled, OptionError
 from core.model import Options
+from core.readers import document_from_text
 
 ORIGINAL = (
     "The city council approved a new budget for the harbour district on Monday evening.\n\n"
@@ -151,3 +152,11 @@ def test_repetitive_documents_still_line_up(make_doc) -> None:
     result = compare(make_doc(text_a), make_doc(text_b))
     assert result.summary.a.share("shared") > 0.9
     assert result.summary.b.share("shared") > 0.9
+
+
+def test_a_copied_sentence_stays_shared_beside_a_related_free_sentence() -> None:
+    a = "Harbour bridge council? Harbour bridge council mayor."
+    b = "Harbour bridge council mayor. Harbour bridge mayor? Harbour bridge council?"
+    result = compare(document_from_text(a), document_from_text(b))
+    assert [m.kind for m in result.matches] == ["shared", "shared"]
+    assert result.summary.a.share("shared") == 1.0

@@ -49,3 +49,19 @@ def test_arabic_indic_digits_keep_their_value() -> None:
 def test_the_plain_number_next_to_a_superscript_is_still_found() -> None:
     figs = find_figures("An area of 10² km and 25 people.")
     assert [f.value for f in figs if f.unit == "number:people"] == [Decimal(25)]
+
+
+def test_entities_and_checks_of_a_text_with_superscripts_do_not_fail() -> None:
+    from core.checks import run_checks
+    from core.comparison.engine import compare
+    from core.entities import extract_entities
+    from core.model import Document
+
+    a = Document("a", "a", "utf-8", "text",
+                 "He ate ² apples. Footnote ¹ applies. The area is 10² km. ① First item.")
+    b = Document("b", "b", "utf-8", "text", "He ate 2 apples. There were ٣٤٠٠ people.")
+    result = compare(a, b)
+    from dataclasses import replace
+
+    result = replace(result, entities=extract_entities(a, b))
+    assert isinstance(run_checks(result), tuple)

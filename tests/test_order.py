@@ -74,7 +74,7 @@ def test_a_lone_weak_pair_far_away_gives_its_sentence_to_the_in_order_pair() -> 
 
 
 def test_a_free_sentence_joins_a_group_whose_other_side_carries_it() -> None:
-    sa, sb = sentences(1, 40), sentences(3, 12)
+    sa, sb = sentences(1, 40), sentences(3, 12, prefix="v")  # a reworded pair, not a copy
     covered = {(1, (0,)): 0.8, (2, (0,)): 0.1}
     groups = grow_groups([(0, 0)], {(0, 0): 0.5}, Table({(0, 0): 0.5}, covered), sa, sb)
     assert [(g.a0, g.a1, g.b0, g.b1) for g in groups] == [(0, 1, 0, 2)]

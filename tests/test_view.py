@@ -193,3 +193,12 @@ def test_unique_boilerplate_is_counted_apart():
     ranges = boilerplate_ranges(text_b)
     assert [text_b[s:e] for s, e in ranges] == ["Share this"]
     assert unique_boilerplate_chars(text_b, result.spans[1], ranges) == len("Sharethis")
+
+
+def test_report_notes_boilerplate_apart():
+    result = make_result([("shared", "The river rose two metres overnight in the town."),
+                          ("b", "Share this"), ("b", "A new sentence only B has here.")])
+    notes = build_report(result).notes
+    assert any(n.endswith("counted in its unique share.") and " of B is site furniture" in n
+               for n in notes)
+    assert not build_report(make_result(SAMPLE)).notes

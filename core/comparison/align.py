@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -204,6 +205,9 @@ def absorb_neighbours(groups: list[Group], scorer: SentenceScorer, sa: Sequence[
     # Strongest groups first, in an order that does not depend on which side is A.
     for g in sorted(groups, key=lambda g: (-round(g.similarity, 9), g.a0 + g.b0,
                                            min(g.a0, g.b0))):
+        if _identical_pair(g, sa, sb):
+            out.append(g)  # a sentence copied word for word is complete: it stays shared
+            continue
         while True:
             options = []
             for side, sentences in ((0, sa), (1, sb)):
@@ -220,6 +224,11 @@ def absorb_neighbours(groups: list[Group], scorer: SentenceScorer, sa: Sequence[
                  else Group(g.a0, g.a1, min(k, g.b0), max(k + 1, g.b1), g.similarity))
         out.append(g)
     return out
+
+
+def _identical_pair(g: Group, sa: Sequence[Sentence], sb: Sequence[Sentence]) -> bool:
+    return (g.a1 - g.a0 == 1 and g.b1 - g.b0 == 1
+            and sa[g.a0].folded == sb[g.b0].folded)
 
 
 def _neighbours(g: Group, side: int, sentences: Sequence[Sentence], used: set[int],
@@ -467,7 +476,7 @@ def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
         hits: Counter[int] = Counter()
         for gram in _content_grams(sentence):
             found = grams.get(gram, ())
-            if gram not in stock:
+            if hash(gram) not in stock:
                 hits.update(j for j in set(found) if j not in used_b)
         if not hits:
             continue
@@ -480,11 +489,21 @@ def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
     return rescued
 
 
-def _repeated_grams(sentences: Iterable[Sentence]) -> set[tuple[str, ...]]:
-    seen: Counter[tuple[str, ...]] = Counter()
+def _repeated_grams(sentences: Iterable[Sentence]) -> set[int]:
+    """Hashes of the phrases found in more than one sentence.
+
+    Hashes, not the phrases: a set of every 5-word tuple of a 10 MB document would take
+    over a gigabyte; 8 bytes a phrase in an array sort the same.
+    """
+    import numpy as np
+
+    hashes = array("q")
     for sentence in sentences:
-        seen.update(_content_grams(sentence))
-    return {gram for gram, n in seen.items() if n > 1}
+        hashes.extend(map(hash, _content_grams(sentence)))
+    if len(hashes) < 2:
+        return set()
+    ordered = np.sort(np.frombuffer(hashes, dtype=np.int64))
+    return set(ordered[1:][ordered[1:] == ordered[:-1]].tolist())
 
 
 def _content_grams(sentence: Sentence) -> set[tuple[str, ...]]:

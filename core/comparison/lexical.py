@@ -15,6 +15,7 @@ Pairs = dict[tuple[int, int], float]
 # Stems in more sentences than this seed no candidates (they still count in the score).
 MAX_SEED_POSTINGS = 40
 CANDIDATES_PER_SENTENCE = 6
+ROW_BLOCK = 512  # sentences whose candidates are computed together (bounds memory)
 MIN_SHARED_STEMS = 2
 
 
@@ -38,7 +39,21 @@ class _Matrix:
         # Summed entry by entry in stem order, so a row's norm never depends on the other side.
         self.norms = np.sqrt(np.bincount(self.rows, weights=self.data * self.data,
                                          minlength=self.n))
-        self.keys = self.rows * max(1, len(idf)) + self.indices  # sorted: rows, then stems
+        self.width = max(1, len(idf))
+        self.keys = self.rows * self.width + self.indices  # sorted: rows, then stems
+
+    def block(self, start: int, stop: int) -> _Matrix:
+        """Rows start..stop as a matrix of their own (row numbers from 0; views, no copies)."""
+        part = object.__new__(_Matrix)
+        lo, hi = int(self.indptr[start]), int(self.indptr[stop])
+        part.n = stop - start
+        part.indptr = self.indptr[start:stop + 1] - lo
+        part.indices, part.data = self.indices[lo:hi], self.data[lo:hi]
+        part.rows = self.rows[lo:hi] - start
+        part.norms = self.norms[start:stop]
+        part.width = self.width
+        part.keys = self.keys[lo:hi] - start * self.width
+        return part
 
 
 class TfidfScorer:
@@ -122,7 +137,11 @@ def _top_per_group(group: np.ndarray, primary: np.ndarray, secondary: np.ndarray
 
 def _best_per_row(rows: _Matrix, cols: _Matrix, vocabulary: int, floor: float,
                   check: Callable[[], None]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(row, column, cosine) of the best CANDIDATES_PER_SENTENCE columns of every row."""
+    """(row, column, cosine) of the best CANDIDATES_PER_SENTENCE columns of every row.
+
+    Rows go ROW_BLOCK at a time: each row's candidates depend on that row alone, and the
+    expanded (stem entry x posting) arrays of a whole 10 MB document would take gigabytes.
+    """
     empty = np.zeros(0, dtype=np.int64)
     if not rows.n or not cols.n or not vocabulary:
         return empty, empty, np.zeros(0)
@@ -131,6 +150,20 @@ def _best_per_row(rows: _Matrix, cols: _Matrix, vocabulary: int, floor: float,
     post_len = np.bincount(cols.indices, minlength=vocabulary)
     post_start = np.cumsum(post_len) - post_len
     seeding = (post_len > 0) & (post_len <= MAX_SEED_POSTINGS)
+    postings = (by_stem, post_len, post_start, seeding)
+    parts = []
+    for start in range(0, rows.n, ROW_BLOCK):
+        pr, pc, sim = _best_in_block(rows.block(start, min(rows.n, start + ROW_BLOCK)), cols,
+                                     postings, vocabulary, floor, check)
+        parts.append((pr + start, pc, sim))
+    return tuple(np.concatenate(column) for column in zip(*parts))  # type: ignore[return-value]
+
+
+def _best_in_block(rows: _Matrix, cols: _Matrix, postings: tuple[np.ndarray, ...],
+                   vocabulary: int, floor: float, check: Callable[[], None],
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    empty = np.zeros(0, dtype=np.int64)
+    by_stem, post_len, post_start, seeding = postings
     mask = seeding[rows.indices]
     e_row, e_stem, e_w = rows.rows[mask], rows.indices[mask], rows.data[mask]
     entry, within = _expand(post_len[e_stem])

@@ -70,13 +70,32 @@ def tied_by_order(pairs: list[Pair], sa: Sequence[Sentence], sb: Sequence[Senten
     part with no counterpart is cut out later (core.comparison.coverage).
     """
     chain = agreed_chain(pairs)
+    crossing = _crossing(pairs)
     out = set()
     for before, (i, j), after in zip(chain, chain[1:], chain[2:]):
         wa, wb = sa[i].end_token - sa[i].first_token, sb[j].end_token - sb[j].first_token
         close = (i - before[0] <= ORDER_REACH and j - before[1] <= ORDER_REACH
                  and after[0] - i <= ORDER_REACH and after[1] - j <= ORDER_REACH)
-        if close and max(wa, wb) > LENGTH_RATIO * max(1, min(wa, wb)):
+        if (close and (i, j) not in crossing
+                and max(wa, wb) > LENGTH_RATIO * max(1, min(wa, wb))):
             out.add((i, j))
+    return out
+
+
+def _crossing(pairs: list[Pair]) -> set[Pair]:
+    """Pairs that cross another pair less than ORDER_REACH sentences away.
+
+    Which of two crossing pairs the in-order chain keeps is a tie broken by position, so
+    neither is held in place by order (and the choice would differ when A and B swap).
+    """
+    ordered = sorted(pairs)
+    out = set()
+    for k, (i, j) in enumerate(ordered):
+        for i2, j2 in ordered[k + 1:]:
+            if i2 - i > ORDER_REACH:
+                break
+            if j2 < j and j - j2 <= ORDER_REACH:
+                out.update(((i, j), (i2, j2)))
     return out
 
 

@@ -142,7 +142,17 @@ def summarise(text: str, spans: Sequence[Span], tokens: Sequence[Token]) -> DocS
     starts = _offsets(tokens)[0]
     # Non-whitespace characters before every offset, so a span's count is one subtraction.
     points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    solid = np.r_[0, np.cumsum(~np.isin(points, _SPACE_POINTS))]
+    # One comparison per space character (np.isin builds int64 index arrays: 8+ bytes a char).
+    is_space = np.zeros(len(points), dtype=bool)
+    for point in _SPACE_POINTS:
+        is_space |= points == point
+    del points  # 4 bytes a character: free it before the running count is made
+    is_solid = ~is_space
+    del is_space
+    # int32 counts (a document is far below 2**31 characters): 4 bytes a character, not 16.
+    solid = np.zeros(len(is_solid) + 1, dtype=np.int32)
+    np.cumsum(is_solid, out=solid[1:])
+    del is_solid
     bounds = np.asarray([(s.start, s.end) for s in spans], dtype=np.int64).reshape(-1, 2)
     counts = (solid[bounds[:, 1]] - solid[bounds[:, 0]]).tolist()
     firsts = np.searchsorted(starts, bounds[:, 0], side="left")

@@ -46,19 +46,22 @@ def gram_hashes(ids, n: int):
     """
     import numpy as np
 
-    values = np.frombuffer(ids, dtype=np.int32).astype(np.uint64) + np.uint64(1)
-    count = len(values) - n + 1
-    with np.errstate(over="ignore"):
-        powers = np.full(len(values), HASH_BASE, dtype=np.uint64)
+    count = len(ids) - n + 1
+    with np.errstate(over="ignore"):  # every product and sum wraps modulo 2**64 on purpose
+        powers = np.full(len(ids), HASH_BASE, dtype=np.uint64)
         powers[0] = 1
-        np.cumprod(powers, out=powers)  # B**k, wrapping
-        prefix = np.zeros(len(values) + 1, dtype=np.uint64)
-        np.cumsum(values * powers, out=prefix[1:])
-        del values
+        np.cumprod(powers, out=powers)  # B**k
+        powers *= np.frombuffer(ids, dtype=np.int32).astype(np.uint64) + np.uint64(1)
+        prefix = np.zeros(len(ids) + 1, dtype=np.uint64)
+        np.cumsum(powers, out=prefix[1:])
+        del powers
+        hashes = prefix[n:] - prefix[:count]
+        del prefix
         inverse = np.full(count, pow(HASH_BASE, -1, 2**64), dtype=np.uint64)
         inverse[0] = 1
         np.cumprod(inverse, out=inverse)  # B**-i
-        return (prefix[n:] - prefix[:count]) * inverse
+        hashes *= inverse
+        return hashes
 
 
 def maximal_runs(a: array, b: array, n: int,

@@ -72,6 +72,20 @@ def document_mentions(
     return [f or [] for f in found]
 
 
+def prefetch_mentions(texts: list[str], backend: NerBackend | None = None,
+                      cache: EntityCache | None = None) -> None:
+    """Start the model on large texts in worker processes before the comparison, so that both
+    run at once on a machine with several cores (small texts: nothing to gain, nothing done)."""
+    backend = backend or default_backend()
+    cache = cache if cache is not None else DEFAULT_CACHE
+    keys = [f"{backend.name}|{CORRECTION_VERSION}|{text_digest(t)}" for t in texts]
+    if all(cache.get(k) is not None for k in keys):
+        return
+    start = getattr(backend, "prefetch", None)
+    if start is not None:
+        start(texts)
+
+
 def extract_entities(
     doc_a: Document,
     doc_b: Document,

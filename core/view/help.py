@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from core.model import Options
 from core.view.legend import LEGEND, sample_css
 from core.view.modes import MODES
 
@@ -40,8 +41,9 @@ def how_it_compares_html(dark: bool = False) -> str:
 <p>Concord reads both documents the way a careful editor would. It cuts them into sentences
 and words, then looks for three things:</p>
 <ol>
-<li><b>Shared passages</b>: runs of at least six words found word for word in both
-(case, quote styles and punctuation are ignored by default).</li>
+<li><b>Shared passages</b>: runs of at least {Options().min_phrase} words found word for word
+in both (case, quote styles and punctuation are ignored by default; Edit &gt; Settings
+changes that).</li>
 <li><b>Reworded passages</b>: sentences that say the same thing in other words. Concord pairs
 sentences that share distinctive words (names, figures, rare words), checks that their
 neighbours agree, and marks inside each pair the words that changed.</li>

@@ -53,3 +53,13 @@ def test_compare_and_entity_jobs_share_the_runner(window):
     controller = EntityController(window, extract=lambda a, b, should_cancel: ((), ()))
     assert isinstance(window.runner, JobRunner) and isinstance(window.runner, CompareRunner)
     assert isinstance(controller.runner, JobRunner)
+
+
+def test_the_window_has_collaborators_not_mixins():
+    """Design: the window renders; navigation, files and reports are small collaborators."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from gui.main_window import MainWindow
+
+    assert MainWindow.__mro__[1] is QMainWindow
+    assert {"next_difference", "swap_sides", "export_pdf"} <= set(dir(MainWindow))

@@ -84,3 +84,14 @@ def test_bands_only_for_matches_visible_on_both_sides(window, qtbot):
         b0, b1 = window.panes[1].visible_range()
         assert match.a[0] <= a1 and match.b[0] <= b1 and match.b[1] >= b0
     assert len(full) < len(drawn)
+
+
+@pytest.mark.parametrize("size", [(900, 600), (1280, 800), (1920, 1080)])
+def test_every_toolbar_entry_fits(window, qtbot, size):
+    """Seen: at 1280 px the labels pushed the view switch into the overflow menu."""
+    window.resize(*size)
+    qtbot.wait(20)
+    bar = window.actions_["toolbar"]
+    assert bar.sizeHint().width() <= window.width()
+    combo = window.view_switch.combo
+    assert combo.isVisible() and combo.geometry().right() <= bar.width()

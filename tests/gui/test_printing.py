@@ -215,3 +215,19 @@ def test_runs_without_spaces_are_cut_in_the_report(tmp_path):
     assert pages <= 3
     text = _squash(_text(tmp_path / "blob.pdf"))
     assert _squash("more characters without a space") in text and _squash("After the blob.") in text
+
+
+def test_a_new_section_page_never_says_continued():
+    """Seen: the 'Named entities' page (a forced page break) repeated 'Match 27 (continued)'."""
+    import dataclasses
+
+    from core.model import Entity
+
+    result = make_result(SAMPLE * 6)
+    text_a = result.documents[0].text
+    start = text_a.index("Schools")
+    person = Entity("Schools", "ORG", start, start + 7, "org:schools")
+    result = dataclasses.replace(result, entities=((person,), ()))
+    pages, _rows, _ = _pages_of(result)
+    assert len(pages) >= 3
+    assert all(not p.continued for p in pages)

@@ -184,9 +184,9 @@ def test_three_files_open_the_first_two_and_say_so(launched, pair_files, tmp_pat
     third.write_text("A third document.\n", encoding="utf-8")
     started = time.monotonic()
     window = launched([*pair_files, str(third), "--no-entities"],
-                      until=lambda w: any(isinstance(d, QMessageBox) and d.isVisible()
-                                          for d in qapp.topLevelWidgets() + w.findChildren(
-                                              QMessageBox)))
+                      until=lambda w: None not in w.docs and any(  # files read off the UI thread
+                          isinstance(d, QMessageBox) and d.isVisible()
+                          for d in qapp.topLevelWidgets() + w.findChildren(QMessageBox)))
     assert time.monotonic() - started < 30
     assert [d.name for d in window.docs] == ["first.txt", "second.txt"]
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]

@@ -27,14 +27,17 @@ def test_reopen_with_encoding_reads_the_file_again(window, tmp_path, qtbot):
     path = tmp_path / "latin.txt"
     path.write_bytes("Café crème in Zürich, naïve façade, déjà vu.\n".encode("cp1252"))
     assert window.load_side(0, str(path), compare=False)
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=10000)  # read off the UI thread
     menu = window.sources.encoding_menus[0]
     assert menu.isEnabled()
     labels = [a.text() for a in menu.actions()]
     assert "Windows-1252 (Western)" in labels and "UTF-8" in labels
     window.sources.reopen(0, "cp1252")
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=10000)  # read off the UI thread
     assert window.docs[0].encoding == "cp1252" and "Café" in window.docs[0].text
     assert "Windows-1252" in window.headers[0].details.text()
     window.sources.reopen(0, "koi8-r")  # another reading, same file
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=10000)  # read off the UI thread
     assert window.docs[0].encoding == "koi8-r" and "Café" not in window.docs[0].text
 
 
@@ -87,3 +90,58 @@ def test_location_labels_in_tooltips(shown):
     index = shown.summary.model.index(0, 3)
     shown.summary.model._result = shown._result
     assert "A p. 3" in shown.summary.model.data(index, 3)  # ToolTipRole
+
+
+def _serve(text: str):
+    """A one-page web server on 127.0.0.1 (tests only); returns (server, address)."""
+    import http.server
+    import threading
+
+    body = text.encode("utf-8")
+
+    class Page(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/story.txt"
+
+
+def test_open_web_address_off_the_ui_thread(window, qtbot):
+    server, url = _serve("A story downloaded from a web server for the comparison.\n")
+    try:
+        assert window.sources.open_url(1, url)
+        qtbot.waitUntil(lambda: window.docs[1] is not None, timeout=20000)
+        assert window.docs[1].path == url and "downloaded" in window.docs[1].text
+        assert not window.sources.open_url(0, "ftp://example.org/x")
+        assert "not a web address" in window.errors[-1][1]
+    finally:
+        server.shutdown()
+
+
+def test_a_dropped_link_opens_the_page(window, qtbot):
+    from PySide6.QtCore import QMimeData, QUrl
+
+    from gui.text_pane import dropped_links
+
+    mime = QMimeData()
+    mime.setUrls([QUrl("https://example.org/news/story.html")])
+    assert dropped_links(mime) == ["https://example.org/news/story.html"]
+    text_only = QMimeData()
+    text_only.setText("http://example.org/a")
+    assert dropped_links(text_only) == ["http://example.org/a"]
+    server, url = _serve("The page behind a link dropped on pane A, as plain text.\n")
+    try:
+        window.panes[0].links_dropped.emit([url])
+        qtbot.waitUntil(lambda: window.docs[0] is not None, timeout=20000)
+        assert window.docs[0].path == url
+    finally:
+        server.shutdown()

@@ -43,7 +43,8 @@ def test_arguments_set_engine_options(qtbot, pair_files):
     qtbot.addWidget(window)
     assert window.options.min_phrase == 4 and window.options.threshold == 0.5
     qtbot.waitUntil(lambda: window.current_result is not None, timeout=10000)
-    assert window.sidebar.tabText(window.sidebar.count() - 1) == "Entities"
+    assert [window.sidebar.tabText(i) for i in range(window.sidebar.count())][-2:] == [
+        "Entities", "Checks"]
     window.entity_controller.cancel()
     window.entity_controller.wait(30000)
     window.close()
@@ -51,6 +52,7 @@ def test_arguments_set_engine_options(qtbot, pair_files):
 
 def test_drop_one_file_on_a_pane_loads_that_side(window, pair_files, qtbot):
     assert _drop(window.panes[1].viewport(), [pair_files[0]])
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=10000)  # read off the UI thread
     assert window.docs[1] is not None and window.docs[1].name == "first.txt"
     assert window.docs[0] is None
 
@@ -60,6 +62,7 @@ def test_drop_two_files_anywhere_loads_both(window, docs, pair_files, qtbot):
 
     window.runner.compare_fn = compare
     assert _drop(window, list(pair_files))
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=10000)  # read off the UI thread
     assert [d.name for d in window.docs] == ["first.txt", "second.txt"]
     qtbot.waitUntil(lambda: window.current_result is not None, timeout=10000)
 
@@ -195,9 +198,11 @@ def test_entry_point_opens_the_window_on_both_files(qapp, qtbot, pair_files, mon
     assert main(list(pair_files)) == 0
     window = opened[0]
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=10000)  # read off the UI thread
     assert [d.name for d in window.docs] == ["first.txt", "second.txt"]
     qtbot.waitUntil(lambda: window.current_result is not None, timeout=10000)
-    assert window.sidebar.tabText(window.sidebar.count() - 1) == "Entities"
+    assert [window.sidebar.tabText(i) for i in range(window.sidebar.count())][-2:] == [
+        "Entities", "Checks"]
     window.entity_controller.cancel()
     window.entity_controller.wait(30000)
     window.close()

@@ -26,7 +26,8 @@ def test_entities_arrive_after_the_diff_and_are_listed(shown, docs, qtbot) -> No
     from gui.window_entities import EntityController
 
     controller = EntityController(shown, extract=fake_extract_for(docs))
-    assert shown.sidebar.tabText(shown.sidebar.count() - 1) == "Entities"
+    assert [shown.sidebar.tabText(i) for i in range(shown.sidebar.count())][-2:] == [
+        "Entities", "Checks"]
     controller.on_result(shown.current_result)
     qtbot.waitUntil(lambda: shown.current_result.entities is not None, timeout=5000)
     groups = controller.panel.groups()
@@ -110,3 +111,35 @@ def test_a_new_document_drops_the_old_entity_list_and_mention_marks(shown, docs,
                     and shown.current_result.entities is not None, timeout=5000)
     assert shown.rulers[0].marks() == [] and shown.rulers[1].marks() == []
     assert [g.key for g in controller.panel.groups()] == ["place:x"]
+
+
+def test_checks_tab_lists_checks_and_marks_their_evidence(shown, qtbot) -> None:
+    from core.checks.model import KINDS, Check
+    from gui.window_entities import EntityController
+
+    text_a = shown.current_result.documents[0].text
+    text_b = shown.current_result.documents[1].text
+    a = (text_a.index("Beta"), text_a.index("Beta") + 4)
+    b = (text_b.index("Beta"), text_b.index("Beta") + 4)
+    kind = next(iter(KINDS))
+    check = Check(kind, a, b, "Something differs here.", marks_a=(a,), marks_b=(b,))
+    seen = []
+
+    def checks(result):
+        seen.append(result.entities)
+        return (check,)
+
+    controller = EntityController(shown, extract=lambda d_a, d_b, should_cancel: ((), ()),
+                                  checks=checks)
+    controller.on_result(shown.current_result)
+    qtbot.waitUntil(lambda: shown.current_result.checks is not None, timeout=5000)
+    assert seen == [((), ())]  # the checks see the entities found just before
+    panel = controller.checks_panel
+    assert panel.checks() == (check,)
+    shown.sidebar.setCurrentWidget(panel)
+    panel.select(check)
+    assert shown.panes[0].layer_ranges("marks") == [a]
+    assert shown.panes[1].layer_ranges("marks") == [b]
+    shown.sidebar.setCurrentIndex(0)  # the marks belong to the Checks tab
+    assert shown.panes[0].layer_ranges("marks") == []
+    controller.wait(5000)

@@ -71,7 +71,8 @@ def test_progress_is_shown(window, docs, qtbot):
 
 
 @pytest.mark.parametrize("case", ["missing", "empty", "binary", "folder", "huge", "pdf"])
-def test_bad_files_give_a_clear_message_and_keep_the_other_pane(window, docs, tmp_path, case):
+def test_bad_files_give_a_clear_message_and_keep_the_other_pane(window, docs, tmp_path, case,
+                                                                qtbot):
     window.set_document(0, docs[0], compare=False)
     path = tmp_path / "bad.txt"
     if case == "empty":
@@ -86,7 +87,8 @@ def test_bad_files_give_a_clear_message_and_keep_the_other_pane(window, docs, tm
     elif case == "pdf":
         path = tmp_path / "doc.pdf"
         path.write_bytes(b"%PDF-1.4")
-    assert not window.load_side(1, str(path))
+    assert window.load_side(1, str(path))  # the read starts; its failure arrives later
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=10000)
     assert len(window.errors) == 1
     title, message = window.errors[0]
     assert title == "Cannot open B" and message and "Traceback" not in message
@@ -182,20 +184,23 @@ def test_report_slot_calls_printing_or_explains(shown, monkeypatch, tmp_path):
 
 def test_reload_prompt_when_file_changes(window, pair_files, qtbot):
     window.load_side(0, pair_files[0], compare=False)
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=10000)  # read off the UI thread
     asked = []
     window.ask_reload = lambda name: asked.append(name) or True
     with open(pair_files[0], "a", encoding="utf-8") as handle:
         handle.write("A new closing sentence was added.\n")
     os.utime(pair_files[0], (time.time() + 5, time.time() + 5))
-    window._file_changed(window.docs[0].path)
+    window.files._file_changed(window.docs[0].path)
     qtbot.waitUntil(lambda: asked == ["first.txt"], timeout=3000)
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=10000)  # read off the UI thread
     assert window.docs[0].text.endswith("A new closing sentence was added.\n")
 
 
 def test_vanished_file_keeps_the_text(window, pair_files, qtbot):
     window.load_side(0, pair_files[0], compare=False)
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=10000)  # read off the UI thread
     os.remove(pair_files[0])
-    window._file_changed(window.docs[0].path)
+    window.files._file_changed(window.docs[0].path)
     qtbot.waitUntil(lambda: bool(window.errors), timeout=3000)
     assert "moved or deleted" in window.errors[0][1]
     assert window.panes[0].toPlainText().startswith("The river rose")
@@ -204,6 +209,7 @@ def test_vanished_file_keeps_the_text(window, pair_files, qtbot):
 def test_swap_sides_and_recent_files(window, pair_files, qtbot):
     window.runner.compare_fn = __import__("core.comparison.engine", fromlist=["compare"]).compare
     window.load_files(list(pair_files))
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=10000)  # read off the UI thread
     window.swap_sides()
     assert [d.name for d in window.docs] == ["second.txt", "first.txt"]
     recent = [a.text() for a in window.actions_["recent_menu"].actions()]

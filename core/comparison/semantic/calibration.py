@@ -16,8 +16,8 @@ from typing import Literal
 Verdict = Literal["same", "different", "undecided"]
 
 # Cut-offs for two sentences of comparable length (ratio up to FREE_RATIO).
-SAME_COSINE = 0.79       # 97th percentile of "different" pairs (length-adjusted)
-DIFFERENT_COSINE = 0.47  # 1st percentile of "same" pairs (length-adjusted)
+SAME_COSINE = 0.78       # 97th percentile of "different" pairs (length-adjusted)
+DIFFERENT_COSINE = 0.49  # 1st percentile of "same" pairs (length-adjusted)
 # Longer side / shorter side (in words) up to which length does not matter.
 FREE_RATIO = 2.0
 # Beyond it, both cut-offs rise by this much per doubling of the ratio.

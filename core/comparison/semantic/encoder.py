@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.comparison.semantic.model_files import (
     MODEL_ID,
-    MODEL_SHA256,
     ModelFiles,
     SemanticUnavailable,
 )
@@ -27,51 +23,19 @@ BATCH_SIZE = 64
 CACHE_SIZE = 50_000    # vectors kept (384 float32 each: about 77 MB when full)
 
 
-def cache_dir() -> Path:
-    """Where the graph-optimised copy of the model is kept between runs (user cache)."""
-    if os.name == "nt":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "concord" / "semantic"
-
-
 def _session(ort, files: ModelFiles, threads: int):
-    """An onnxruntime session; graph optimisation (0.4-0.9 s) is done once and its result cached.
-
-    The optimised graph is saved under the user cache, keyed by the model's hash and the
-    runtime's version, and later runs load it with optimisation off (about 0.1 s).
-    """
+    """An onnxruntime session on the model file, fully graph-optimised (about 0.3 CPU s)."""
     options = ort.SessionOptions()
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.intra_op_num_threads = threads
     options.log_severity_level = 3
+    # No memory arena: with it, resident memory grew by 100-200 MB with the batches' shapes
+    # and stayed there; without it, it stays flat, at no measurable cost in speed.
+    options.enable_cpu_mem_arena = False
     # No busy-waiting between operators: the app shares the CPU with its own UI and workers.
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    cached = cache_dir() / f"{MODEL_SHA256[:16]}-ort{ort.__version__}.onnx"
-    providers = ["CPUExecutionProvider"]
-    if cached.is_file():
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
-        try:
-            return ort.InferenceSession(str(cached), sess_options=options, providers=providers)
-        except Exception:  # a damaged cache file: rebuild it below
-            cached.unlink(missing_ok=True)
-    # EXTENDED, not ALL: an ALL-optimised graph may hold CPU-specific operators.
-    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
-    tmp = cached.with_name(f"{cached.stem}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        options.optimized_model_filepath = str(tmp)
-    except OSError:
-        tmp = None  # no writable cache: optimise in memory on every start
-    session = ort.InferenceSession(str(files.model), sess_options=options, providers=providers)
-    if tmp is not None and tmp.is_file():
-        try:
-            os.replace(tmp, cached)
-        except OSError:
-            tmp.unlink(missing_ok=True)
-    return session
+    return ort.InferenceSession(str(files.model), sess_options=options,
+                                providers=["CPUExecutionProvider"])
 
 
 def _key(text: str) -> bytes:
@@ -130,7 +94,7 @@ class SentenceEncoder:
             with self._lock:
                 for (k, rows), vec in zip(todo.items(), vecs):
                     out[rows] = vec
-                    self._cache[k] = vec
+                    self._cache[k] = vec.copy()  # a row alone, not a view pinning its batch
                 while len(self._cache) > CACHE_SIZE:
                     self._cache.popitem(last=False)
         return out

@@ -79,21 +79,8 @@ class TextBuilder:
         self._parts.append(text)
         self._length += len(text)
 
-    def add_raw(self, text: str) -> None:
-        """Append text as it is (already normalised), e.g. the continuation of a paragraph."""
-        self._parts.append(text)
-        self._length += len(text)
-
-    @property
-    def length(self) -> int:
-        return self._length
-
-    def locate(self, offset: int, label: str) -> None:
-        """Record that ``label`` starts at ``offset`` (inside a paragraph)."""
-        if not self._locations or self._locations[-1].label != label:
-            self._locations.append(Location(offset, label))
-
     def result(self, **kw) -> ReadResult:
+        """The text built so far with its location map (``kw``: the other ReadResult fields)."""
         return ReadResult(text="".join(self._parts), locations=tuple(self._locations), **kw)
 
 
