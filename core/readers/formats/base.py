@@ -5,10 +5,11 @@ from __future__ import annotations
 import time
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from core.errors import ReadTimeout
 from core.model import Location
+from core.readers.decode import Decoded, decode_bytes  # the one decoder of the package
 from core.readers.limits import DEFAULT_LIMITS, Limits
 
 
@@ -84,27 +85,13 @@ class TextBuilder:
         return ReadResult(text="".join(self._parts), locations=tuple(self._locations), **kw)
 
 
-@dataclass(frozen=True)
-class TextDecoded:
-    """Decoded text with how sure the decoding is and what the user should know about it."""
-
-    text: str
-    encoding: str
-    confidence: float = 1.0
-    warnings: tuple[str, ...] = ()
-
-
-def decode_text(data: bytes, ctx: ReadContext, encoding: str | None = None) -> TextDecoded:
+def decode_text(data: bytes, ctx: ReadContext, encoding: str | None = None) -> Decoded:
     """Decode text-like bytes: ``encoding`` (declared) or the user's, else detected."""
-    from core.readers.decode import decode_bytes  # the one decoder of the package
-
     decoded = decode_bytes(data, encoding or ctx.encoding, ctx.name)
-    return TextDecoded(normalise_text(decoded.text), decoded.encoding,
-                       getattr(decoded, "confidence", 1.0),
-                       tuple(getattr(decoded, "warnings", ())))
+    return replace(decoded, text=normalise_text(decoded.text))
 
 
-def decode_declared(data: bytes, ctx: ReadContext, declared: str | None) -> TextDecoded:
+def decode_declared(data: bytes, ctx: ReadContext, declared: str | None) -> Decoded:
     """Decode with a declared charset (HTTP header, meta tag, MIME part); detect when it lies."""
     from core.errors import DecodeFailed
 
@@ -115,6 +102,6 @@ def decode_declared(data: bytes, ctx: ReadContext, declared: str | None) -> Text
             decoded = decode_text(data, ctx)
             note = (f"{ctx.name} declares the {declared} encoding but is not valid {declared}; "
                     f"it was read as {decoded.encoding}.")
-            return TextDecoded(decoded.text, decoded.encoding, min(decoded.confidence, 0.5),
-                               (*decoded.warnings, note))
+            return replace(decoded, confidence=min(decoded.confidence, 0.5),
+                           warnings=(*decoded.warnings, note))
     return decode_text(data, ctx)
