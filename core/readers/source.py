@@ -6,6 +6,7 @@ import errno
 import os
 import stat
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -124,20 +125,29 @@ def _check_size(path: str | os.PathLike[str], size: int, max_bytes: int) -> None
 
 def _read_bounded(fd: int, max_bytes: int, path: str | os.PathLike[str]) -> bytes:
     """At most ``max_bytes`` from ``fd``; reading one byte more proves the input too large."""
-    chunks: list[bytes] = []
-    total = 0
-    while total <= max_bytes:
+    def read(n: int) -> bytes:
         try:
-            chunk = _read(fd, min(_CHUNK, max_bytes + 1 - total))
+            return _read(fd, n)
         except BlockingIOError:
             # Only a non-regular file can say "no data yet"; never wait for it.
             raise NotARegularFile.about(path, kind="a stream") from None
+
+    return _read_chunks(read, max_bytes, path)
+
+
+def _read_chunks(read: Callable[[int], bytes], max_bytes: int,
+                 name: str | os.PathLike[str]) -> bytes:
+    """Chunks from ``read`` up to ``max_bytes`` + 1 bytes; the extra byte means too large."""
+    chunks: list[bytes] = []
+    total = 0
+    while total <= max_bytes:
+        chunk = read(min(_CHUNK, max_bytes + 1 - total))
         if not chunk:
             break
         chunks.append(chunk)
         total += len(chunk)
     if total > max_bytes:
-        raise FileTooLarge.about(path, size=f"over {display_size(max_bytes)}",
+        raise FileTooLarge.about(name, size=f"over {display_size(max_bytes)}",
                                  limit=display_size(max_bytes))
     return b"".join(chunks)
 
@@ -166,16 +176,5 @@ def _read_stdin(max_bytes: int, stream: BinaryIO | None = None) -> Source:
         raise UnreadableFile.about(STDIN, why="there is no standard input")
     if stream.isatty():
         raise NotARegularFile(NotARegularFile.terminal_template)
-    chunks: list[bytes] = []
-    total = 0
-    while total <= max_bytes:
-        chunk = stream.read(min(_CHUNK, max_bytes + 1 - total))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        total += len(chunk)
-    if total > max_bytes:
-        raise FileTooLarge.about(STDIN, size=f"over {display_size(max_bytes)}",
-                                 limit=display_size(max_bytes))
-    data = b"".join(chunks)
+    data = _read_chunks(stream.read, max_bytes, STDIN)
     return Source(data=data, path="", name=STDIN, size=len(data), mtime=0.0)
