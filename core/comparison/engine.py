@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 import time
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -30,8 +31,8 @@ _PARAGRAPH_RE = re.compile(r"\n[^\S\n]*\n")
 class _Draft:
     """Matches under construction and the label of every token on each side."""
 
-    labels_a: list[int]
-    labels_b: list[int]
+    labels_a: array  # array('i'): 4 bytes a token, no int object per label
+    labels_b: array
     matches: list[Match] = field(default_factory=list)
     # The keyword fields each match was made with (to build the final match in one call).
     extras: list[dict[str, object]] = field(default_factory=list)
@@ -67,7 +68,7 @@ def compare(doc_a: Document, doc_b: Document, options: Options | None = None,
     report("Reading sentences", 0.0)
     seg_a, seg_b = segment(doc_a.text, options), segment(doc_b.text, options)
     check()
-    draft = _Draft([UNLABELLED] * len(seg_a.tokens), [UNLABELLED] * len(seg_b.tokens))
+    draft = _Draft(_unlabelled(len(seg_a.tokens)), _unlabelled(len(seg_b.tokens)))
     report("Finding verbatim passages", 0.15)
     _add_verbatim(draft, seg_a, seg_b, options, check)
     report("Aligning sentences", 0.4)
@@ -84,6 +85,10 @@ def compare(doc_a: Document, doc_b: Document, options: Options | None = None,
     result = _assemble(doc_a, doc_b, seg_a, seg_b, draft, options)
     report("Done", 1.0)
     return replace(result, elapsed=time.perf_counter() - started, notes=tuple(notes))
+
+
+def _unlabelled(count: int) -> array:
+    return array("i", [UNLABELLED]) * count
 
 
 def paragraph_starts(seg: Segmented) -> frozenset[int]:
@@ -135,8 +140,9 @@ def _add_verbatim(draft: _Draft, seg_a: Segmented, seg_b: Segmented, options: Op
     )
     for run in runs:
         match_id = draft.add("shared", 1.0)
-        draft.labels_a[run.i:run.i + run.length] = [match_id] * run.length
-        draft.labels_b[run.j:run.j + run.length] = [match_id] * run.length
+        label = array("i", [match_id]) * run.length
+        draft.labels_a[run.i:run.i + run.length] = label
+        draft.labels_b[run.j:run.j + run.length] = label
 
 
 def _add_groups(draft: _Draft, groups: list[Group], seg_a: Segmented, seg_b: Segmented,
@@ -183,12 +189,18 @@ def _add_groups(draft: _Draft, groups: list[Group], seg_a: Segmented, seg_b: Seg
             labels_b[t] = match_id
 
 
-def common_ids(tokens_a: Tokens, tokens_b: Tokens) -> tuple[list[int], list[int]]:
-    """Word ids of both documents in one vocabulary (equal folded words, equal ids)."""
+def common_ids(tokens_a: Tokens, tokens_b: Tokens) -> tuple[array, array]:
+    """Word ids of both documents in one vocabulary (equal folded words, equal ids).
+
+    C int arrays, not lists: a list of a 10 MB document's ids holds an int object a word.
+    """
     index = {w: k for k, w in enumerate(tokens_a.vocab)}
     remap = [index.setdefault(w, len(index)) for w in tokens_b.vocab]
-    ids_b = np.asarray(remap, dtype=np.int64)[np.asarray(tokens_b.ids, dtype=np.int64)]
-    return list(tokens_a.ids), ids_b.tolist()
+    ids_b = np.asarray(remap, dtype=np.int32)[np.asarray(tokens_b.ids, dtype=np.int64)]
+    ids_a = tokens_a.ids
+    if not (isinstance(ids_a, array) and ids_a.typecode == "i"):
+        ids_a = array("i", ids_a)
+    return ids_a, array("i", ids_b.tobytes())
 
 
 def _own_changes(changed: tuple[int, ...], tokens: Tokens, offset: int,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -20,12 +21,17 @@ MIN_SHARED_STEMS = 2
 
 
 class _Matrix:
-    """Sentence TF-IDF vectors of one document as a CSR matrix (stems sorted per row)."""
+    """Sentence TF-IDF vectors of one document as a CSR matrix (stems sorted per row).
+
+    24 bytes a (sentence, stem) entry: stem ids and row numbers as int32, weights and
+    the sorted (row, stem) keys as 64-bit.
+    """
 
     def __init__(self, sentences: Sequence[Sentence], ids: dict[str, int], idf: np.ndarray):
-        indptr = [0]
-        indices: list[int] = []
-        counts: list[int] = []
+        # C arrays while building: a Python list holds an int object an entry.
+        indptr = array("q", [0])
+        indices = array("i")
+        counts = array("i")
         for sentence in sentences:
             row = sorted((ids[s], c) for s, c in Counter(sentence.stems).items())
             indices.extend(k for k, _ in row)
@@ -33,14 +39,16 @@ class _Matrix:
             indptr.append(len(indices))
         self.n = len(sentences)
         self.indptr = np.asarray(indptr, dtype=np.int64)
-        self.indices = np.asarray(indices, dtype=np.int64)
+        self.indices = np.asarray(indices, dtype=np.int32)
         self.data = (1.0 + np.log(np.asarray(counts, dtype=np.float64))) * idf[self.indices]
-        self.rows = np.repeat(np.arange(self.n, dtype=np.int64), np.diff(self.indptr))
+        del counts
+        rows = _row_numbers(self.indptr, 0, self.n)
         # Summed entry by entry in stem order, so a row's norm never depends on the other side.
-        self.norms = np.sqrt(np.bincount(self.rows, weights=self.data * self.data,
+        self.norms = np.sqrt(np.bincount(rows, weights=self.data * self.data,
                                          minlength=self.n))
         self.width = max(1, len(idf))
-        self.keys = self.rows * self.width + self.indices  # sorted: rows, then stems
+        self.keys = rows * self.width + self.indices  # sorted: rows, then stems
+        self.rows = rows.astype(np.int32)
 
     def block(self, start: int, stop: int) -> _Matrix:
         """Rows start..stop as a matrix of their own (row numbers from 0; views, no copies)."""
@@ -49,11 +57,16 @@ class _Matrix:
         part.n = stop - start
         part.indptr = self.indptr[start:stop + 1] - lo
         part.indices, part.data = self.indices[lo:hi], self.data[lo:hi]
-        part.rows = self.rows[lo:hi] - start
+        part.rows = _row_numbers(self.indptr, start, stop) - start
         part.norms = self.norms[start:stop]
         part.width = self.width
         part.keys = self.keys[lo:hi] - start * self.width
         return part
+
+
+def _row_numbers(indptr: np.ndarray, start: int, stop: int) -> np.ndarray:
+    """The row (int64) of every entry of rows start..stop."""
+    return np.repeat(np.arange(start, stop, dtype=np.int64), np.diff(indptr[start:stop + 1]))
 
 
 class TfidfScorer:
@@ -95,12 +108,16 @@ class TfidfScorer:
 
         Seeding runs from both sides, so that a pair is a candidate whichever file is A.
         """
+        # One int object per sentence, shared by the pairs (a 10 MB pair has ~10**6 pairs).
+        index_a, index_b = list(range(self._a.n)), list(range(self._b.n))
         scores: Pairs = {}
-        for i, j, sim in zip(*_best_per_row(self._a, self._b, self._vocabulary, floor, check)):
-            scores[(int(i), int(j))] = float(sim)
+        rows, cols, sims = _best_per_row(self._a, self._b, self._vocabulary, floor, check)
+        for i, j, sim in zip(rows.tolist(), cols.tolist(), sims.tolist()):
+            scores[(index_a[i], index_b[j])] = sim
         check()
-        for j, i, sim in zip(*_best_per_row(self._b, self._a, self._vocabulary, floor, check)):
-            scores.setdefault((int(i), int(j)), float(sim))
+        rows, cols, sims = _best_per_row(self._b, self._a, self._vocabulary, floor, check)
+        for j, i, sim in zip(rows.tolist(), cols.tolist(), sims.tolist()):
+            scores.setdefault((index_a[i], index_b[j]), sim)
         return scores
 
 
