@@ -16,7 +16,7 @@ from core.comparison.coverage import owned_tokens
 from core.comparison.evidence import weak_stems
 from core.comparison.refine import Judge, make_judge
 from core.comparison.segment import Segmented, Tokens, segment
-from core.comparison.spans import UNLABELLED, build_spans, moved_flags, summarise
+from core.comparison.spans import UNLABELLED, moved_flags, span_table, summarise
 from core.comparison.verbatim import find_verbatim, trim_at_sentences
 from core.comparison.worddiff import diff_ids
 from core.errors import Cancelled
@@ -33,17 +33,19 @@ class _Draft:
 
     labels_a: array  # array('i'): 4 bytes a token, no int object per label
     labels_b: array
-    matches: list[Match] = field(default_factory=list)
-    # The keyword fields each match was made with (to build the final match in one call).
-    extras: list[dict[str, object]] = field(default_factory=list)
+    # Kind, similarity and the other keyword fields of every match, by id (the Match is
+    # made once, when its ranges are known).
+    kinds: list[Kind] = field(default_factory=list)
+    similarities: list[float] = field(default_factory=list)
+    extras: list[dict[str, object] | None] = field(default_factory=list)
     # Sentence extents of aligned pairs: their ranges cover whole sentences.
     extents: dict[int, tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
 
     def add(self, kind: Kind, similarity: float, **extra: object) -> int:
-        match_id = len(self.matches)
-        self.matches.append(Match(match_id, kind, (0, 0), (0, 0), similarity, **extra))
-        self.extras.append(extra)
-        return match_id
+        self.kinds.append(kind)
+        self.similarities.append(similarity)
+        self.extras.append(extra or None)
+        return len(self.kinds) - 1
 
 
 def compare(doc_a: Document, doc_b: Document, options: Options | None = None,
@@ -224,11 +226,13 @@ def _own_changes(changed: tuple[int, ...], tokens: Tokens, offset: int,
 
 def _assemble(doc_a: Document, doc_b: Document, seg_a: Segmented, seg_b: Segmented,
               draft: _Draft, options: Options) -> Result:
-    kinds = [m.kind for m in draft.matches]
-    spans_a = build_spans(doc_a.text, seg_a.tokens, draft.labels_a, kinds)
-    spans_b = build_spans(doc_b.text, seg_b.tokens, draft.labels_b, kinds)
-    matches, renumber = _with_ranges(draft, spans_a, spans_b)
-    spans_a, spans_b = _renumbered(spans_a, renumber), _renumbered(spans_b, renumber)
+    table_a = span_table(doc_a.text, seg_a.tokens, draft.labels_a)
+    table_b = span_table(doc_b.text, seg_b.tokens, draft.labels_b)
+    matches, renumber = _with_ranges(draft, _span_extent(table_a), _span_extent(table_b))
+    # Each Span made once, with its final id (a 10 MB side has ~10**5 spans).
+    spans_a = _spans(table_a, draft.kinds, renumber)
+    spans_b = _spans(table_b, draft.kinds, renumber)
+    del table_a, table_b
     summary = Summary(
         a=summarise(doc_a.text, spans_a, seg_a.tokens),
         b=summarise(doc_b.text, spans_b, seg_b.tokens),
@@ -241,26 +245,26 @@ def _assemble(doc_a: Document, doc_b: Document, seg_a: Segmented, seg_b: Segment
     return Result((doc_a, doc_b), (spans_a, spans_b), matches, summary, options)
 
 
-def _with_ranges(draft: _Draft, spans_a: tuple[Span, ...], spans_b: tuple[Span, ...],
+def _with_ranges(draft: _Draft, extent_a: dict[int, tuple[int, int]],
+                 extent_b: dict[int, tuple[int, int]],
                  ) -> tuple[tuple[Match, ...], dict[int, int]]:
     """Each match's A and B range and moved flag; matches no span uses are dropped."""
-    extent_a, extent_b = _span_extent(spans_a), _span_extent(spans_b)
     placed = []
-    for m in draft.matches:
-        if m.id in draft.extents:  # an aligned pair covers its whole sentences
-            placed.append((draft.extents[m.id], m))
-        elif m.id in extent_a and m.id in extent_b:
-            placed.append(((extent_a[m.id], extent_b[m.id]), m))
+    for match_id in range(len(draft.kinds)):
+        if match_id in draft.extents:  # an aligned pair covers its whole sentences
+            placed.append((draft.extents[match_id], match_id))
+        elif match_id in extent_a and match_id in extent_b:
+            placed.append(((extent_a[match_id], extent_b[match_id]), match_id))
     # Ids follow A's reading order, so "#3" comes before "#4" on the page.
     placed.sort(key=lambda p: (p[0][0], p[0][1]))
     ranges = [r for r, _ in placed]
-    kept = [m for _, m in placed]
-    moved = _moved(ranges, [m.id in draft.extents for m in kept])
-    renumber = {m.id: new_id for new_id, m in enumerate(kept)}
-    # One constructor call a match (dataclasses.replace costs several times more).
+    kept = [match_id for _, match_id in placed]
+    moved = _moved(ranges, [match_id in draft.extents for match_id in kept])
+    renumber = {match_id: new_id for new_id, match_id in enumerate(kept)}
     matches = tuple(
-        Match(renumber[m.id], m.kind, ra, rb, m.similarity, is_moved, **draft.extras[m.id])
-        for m, (ra, rb), is_moved in zip(kept, ranges, moved)
+        Match(renumber[k], draft.kinds[k], ra, rb, draft.similarities[k], is_moved,
+              **(draft.extras[k] or {}))
+        for k, (ra, rb), is_moved in zip(kept, ranges, moved)
     )
     return matches, renumber
 
@@ -292,18 +296,21 @@ def _moved(ranges: list[tuple[tuple[int, int], tuple[int, int]]],
     return moved
 
 
-def _renumbered(spans: tuple[Span, ...], renumber: dict[int, int]) -> tuple[Span, ...]:
+def _spans(table: tuple[list[int], list[int], list[int]], kinds: list[Kind],
+           renumber: dict[int, int]) -> tuple[Span, ...]:
     return tuple(
-        s if s.match is None else Span(s.start, s.end, s.kind, renumber[s.match]) for s in spans
+        Span(start, end, "unique") if label == UNLABELLED
+        else Span(start, end, kinds[label], renumber[label])
+        for start, end, label in zip(*table)
     )
 
 
-def _span_extent(spans: tuple[Span, ...]) -> dict[int, tuple[int, int]]:
+def _span_extent(table: tuple[list[int], list[int], list[int]],
+                 ) -> dict[int, tuple[int, int]]:
     extent: dict[int, tuple[int, int]] = {}
-    for span in spans:
-        if span.match is None:
+    for span_start, span_end, label in zip(*table):
+        if label == UNLABELLED:
             continue
-        start, end = extent.get(span.match, (span.start, span.end))
-        extent[span.match] = (min(start, span.start), max(end, span.end))
+        start, end = extent.get(label, (span_start, span_end))
+        extent[label] = (min(start, span_start), max(end, span_end))
     return extent
-

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -18,6 +18,7 @@ MAX_SEED_POSTINGS = 40
 CANDIDATES_PER_SENTENCE = 6
 ROW_BLOCK = 512  # sentences whose candidates are computed together (bounds memory)
 MIN_SHARED_STEMS = 2
+PAIR_BLOCK = 65536  # candidate pairs turned into Python objects at a time
 
 
 class _Matrix:
@@ -83,8 +84,10 @@ class TfidfScorer:
         ids = {s: k for k, s in enumerate(vocabulary)}
         idf = np.asarray([self.idf[s] for s in vocabulary], dtype=np.float64)
         self._vocabulary = len(vocabulary)
-        self._a = _Matrix(sentences_a, ids, idf)
-        self._b = _Matrix(sentences_b, ids, idf)
+        # The matrices are made by candidates() and dropped when it returns (24 bytes a
+        # sentence stem: ~50 MB at 10 MB a side, of no use to score() and coverage()).
+        self._sentences = (sentences_a, sentences_b)
+        self._ids, self._idf = ids, idf
 
     def vector(self, sentences: Sequence[Sentence]) -> Vector:
         """TF-IDF vector (dampened term frequency) of the sentences' stems together."""
@@ -108,17 +111,27 @@ class TfidfScorer:
 
         Seeding runs from both sides, so that a pair is a candidate whichever file is A.
         """
-        # One int object per sentence, shared by the pairs (a 10 MB pair has ~10**6 pairs).
-        index_a, index_b = list(range(self._a.n)), list(range(self._b.n))
-        scores: Pairs = {}
-        rows, cols, sims = _best_per_row(self._a, self._b, self._vocabulary, floor, check)
-        for i, j, sim in zip(rows.tolist(), cols.tolist(), sims.tolist()):
-            scores[(index_a[i], index_b[j])] = sim
+        matrix_a = _Matrix(self._sentences[0], self._ids, self._idf)
+        matrix_b = _Matrix(self._sentences[1], self._ids, self._idf)
+        from_a = _best_per_row(matrix_a, matrix_b, self._vocabulary, floor, check)
         check()
-        rows, cols, sims = _best_per_row(self._b, self._a, self._vocabulary, floor, check)
-        for j, i, sim in zip(rows.tolist(), cols.tolist(), sims.tolist()):
+        from_b = _best_per_row(matrix_b, matrix_a, self._vocabulary, floor, check)
+        del matrix_a, matrix_b  # before the pairs become Python objects
+        # One int object per sentence, shared by the pairs (a 10 MB pair has ~10**6 pairs).
+        index_a = list(range(len(self._sentences[0])))
+        index_b = list(range(len(self._sentences[1])))
+        scores: Pairs = {}
+        for i, j, sim in _as_python(*from_a):
+            scores[(index_a[i], index_b[j])] = sim
+        for j, i, sim in _as_python(*from_b):
             scores.setdefault((index_a[i], index_b[j]), sim)
         return scores
+
+
+def _as_python(*columns: np.ndarray) -> Iterator[tuple]:
+    """The rows of these columns as tuples of Python numbers, a block at a time."""
+    for start in range(0, len(columns[0]), PAIR_BLOCK):
+        yield from zip(*(column[start:start + PAIR_BLOCK].tolist() for column in columns))
 
 
 def cosine(va: Vector, vb: Vector) -> float:

@@ -22,31 +22,38 @@ def build_spans(text: str, tokens: Sequence[Token], labels: Sequence[int],
     ``labels[t]`` is the match id of token t (or UNLABELLED); ``kinds[id]`` its kind.
     Punctuation between words joins the word it is glued to, else the word before it.
     """
-    runs = _token_runs(tokens, labels)
-    if not runs:
-        bounds = _strip(text, 0, len(text))
-        return (Span(bounds[0], bounds[1], "unique"),) if bounds else ()
-    spans: list[list[int]] = [[start, end, label] for start, end, label in runs]
-    spans[0][0] = _first_non_space(text, 0, spans[0][0])
-    for left, right in itertools.pairwise(spans):
-        left[1], right[0] = _split_gap(text, left[1], right[0])
-    spans[-1][1] = _last_non_space(text, spans[-1][1], len(text))
     return tuple(
         Span(start, end, kinds[label] if label != UNLABELLED else "unique",
              label if label != UNLABELLED else None)
-        for start, end, label in spans
+        for start, end, label in zip(*span_table(text, tokens, labels))
     )
 
 
-def _token_runs(tokens: Sequence[Token], labels: Sequence[int]) -> list[tuple[int, int, int]]:
-    """(start, end, label) of every run of neighbouring tokens with the same label."""
+def span_table(text: str, tokens: Sequence[Token], labels: Sequence[int],
+               ) -> tuple[list[int], list[int], list[int]]:
+    """The start, end and label of every span of build_spans, as three lists.
+
+    Columns, not a list per span: the caller makes each Span once, with its final id.
+    """
     if not len(tokens):
-        return []
+        bounds = _strip(text, 0, len(text))
+        return ([bounds[0]], [bounds[1]], [UNLABELLED]) if bounds else ([], [], [])
+    starts, ends, marks = _token_runs(tokens, labels)
+    starts[0] = _first_non_space(text, 0, starts[0])
+    for k in range(len(starts) - 1):
+        ends[k], starts[k + 1] = _split_gap(text, ends[k], starts[k + 1])
+    ends[-1] = _last_non_space(text, ends[-1], len(text))
+    return starts, ends, marks
+
+
+def _token_runs(tokens: Sequence[Token], labels: Sequence[int],
+                ) -> tuple[list[int], list[int], list[int]]:
+    """Start, end and label of every run of neighbouring tokens with the same label."""
     starts, ends = _offsets(tokens)
-    marks = np.asarray(labels, dtype=np.int64)
+    marks = np.asarray(labels)
     firsts = np.flatnonzero(np.r_[True, marks[1:] != marks[:-1]])
     lasts = np.r_[firsts[1:], len(marks)] - 1
-    return list(zip(starts[firsts].tolist(), ends[lasts].tolist(), marks[firsts].tolist()))
+    return starts[firsts].tolist(), ends[lasts].tolist(), marks[firsts].tolist()
 
 
 def _offsets(tokens: Sequence[Token]) -> tuple[np.ndarray, np.ndarray]:
