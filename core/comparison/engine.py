@@ -17,7 +17,7 @@ from core.comparison.evidence import weak_stems
 from core.comparison.refine import Judge, make_judge
 from core.comparison.segment import Segmented, Tokens, segment
 from core.comparison.spans import UNLABELLED, moved_flags, span_table, summarise
-from core.comparison.verbatim import find_verbatim, trim_at_sentences
+from core.comparison.verbatim import find_verbatim_ids, trim_at_sentences
 from core.comparison.worddiff import diff_ids
 from core.errors import Cancelled
 from core.model import Document, Kind, Match, Options, Result, Span, Summary
@@ -68,11 +68,14 @@ def compare(doc_a: Document, doc_b: Document, options: Options | None = None,
             raise Cancelled()
 
     report("Reading sentences", 0.0)
-    seg_a, seg_b = segment(doc_a.text, options), segment(doc_b.text, options)
+    shared: dict = {}  # equal sentences of A and B share their folded text and stems
+    seg_a, seg_b = segment(doc_a.text, options, shared), segment(doc_b.text, options, shared)
+    del shared
     check()
     draft = _Draft(_unlabelled(len(seg_a.tokens)), _unlabelled(len(seg_b.tokens)))
     report("Finding verbatim passages", 0.15)
-    _add_verbatim(draft, seg_a, seg_b, options, check)
+    ids = common_ids(seg_a.tokens, seg_b.tokens)  # both documents' words in one vocabulary
+    _add_verbatim(draft, seg_a, seg_b, ids, options, check)
     report("Aligning sentences", 0.4)
     notes: list[str] = []
     judge = _semantic_judge(options, seg_a, seg_b, notes)
@@ -82,7 +85,10 @@ def compare(doc_a: Document, doc_b: Document, options: Options | None = None,
         weak=weak_stems(seg_a, seg_b), judge=judge,
         breaks=(paragraph_starts(seg_a), paragraph_starts(seg_b)))
     report("Marking changed words", 0.7)
-    _add_groups(draft, groups, seg_a, seg_b, options, check)
+    _add_groups(draft, groups, seg_a, seg_b, ids, options, check)
+    # The result needs tokens, not sentences: free them first (~40 MB a 10 MB side).
+    del groups, judge, ids
+    seg_a, seg_b = replace(seg_a, sentences=()), replace(seg_b, sentences=())
     report("Building the result", 0.9)
     result = _assemble(doc_a, doc_b, seg_a, seg_b, draft, options)
     report("Done", 1.0)
@@ -130,12 +136,11 @@ def _semantic_judge(options: Options, seg_a: Segmented, seg_b: Segmented,
     return judge
 
 
-def _add_verbatim(draft: _Draft, seg_a: Segmented, seg_b: Segmented, options: Options,
+def _add_verbatim(draft: _Draft, seg_a: Segmented, seg_b: Segmented,
+                  ids: tuple[array, array], options: Options,
                   check: Callable[[], None]) -> None:
-    words_a = seg_a.tokens.folded()
-    words_b = seg_b.tokens.folded()
     runs = trim_at_sentences(
-        find_verbatim(words_a, words_b, options.min_phrase, check),
+        find_verbatim_ids(ids[0], ids[1], seg_a.tokens.vocab, options.min_phrase, check),
         {s.first_token for s in seg_a.sentences}, {s.first_token for s in seg_b.sentences},
         {s.end_token for s in seg_a.sentences}, {s.end_token for s in seg_b.sentences},
         options.min_phrase,
@@ -148,13 +153,13 @@ def _add_verbatim(draft: _Draft, seg_a: Segmented, seg_b: Segmented, options: Op
 
 
 def _add_groups(draft: _Draft, groups: list[Group], seg_a: Segmented, seg_b: Segmented,
-                options: Options, check: Callable[[], None]) -> None:
+                ids: tuple[array, array], options: Options, check: Callable[[], None]) -> None:
     """Aligned sentences not already explained by verbatim runs become reworded pairs.
 
     A pair owns text on both sides or is not made: a stretch of one side with no
     counterpart in the other stays unique (see core.comparison.coverage).
     """
-    ids_a, ids_b = common_ids(seg_a.tokens, seg_b.tokens)
+    ids_a, ids_b = ids
     labels_a, labels_b = draft.labels_a, draft.labels_b
     for n, group in enumerate(groups):
         if n % 256 == 0:
