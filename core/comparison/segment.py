@@ -232,22 +232,21 @@ def segment(text: str, options: Options, shared: Shared | None = None) -> Segmen
     tokens = tokenize(text, options)
     starts, ids, vocab = tokens.starts, tokens.ids, tokens.vocab
     # With punctuation folded the stems are a function of the folded words (content_stem
-    # folds case and quotes the same way); glued tokens keep their stems to themselves.
+    # folds case and quotes as fold_word does; CJK characters do not fold): the stems
+    # of the folded words are the stems, and equal folded sentences have equal stems.
+    # Glued tokens keep punctuation, so their stems come from the text.
     known: Shared = shared if shared is not None and options.fold_punctuation else {}
-    # ... and content_stem(word) == content_stem(fold_word(word)): one stem a vocabulary
-    # word, no string made a token.
-    stem_of = list(map(content_stem, vocab)) if options.fold_punctuation else []
     sentences: list[Sentence] = []
     ti = 0
     count = len(tokens)
     for start, end in sentence_bounds(text):
         first = ti
         ti = bisect.bisect_left(starts, end, first, count)  # first token starting at or after end
-        folded = " ".join([vocab[i] for i in ids[first:ti]])
+        words = [vocab[i] for i in ids[first:ti]]
+        folded = " ".join(words)
         same = known.get(folded)
         if same is None and options.fold_punctuation:
-            same = known[folded] = folded, tuple(filter(None, map(stem_of.__getitem__,
-                                                                  ids[first:ti])))
+            same = known[folded] = folded, content_stems(words)
         elif same is None:
             # Stems always come from bare words, whatever the punctuation folding.
             same = folded, content_stems(WORD_RE.findall(text, start, end))
