@@ -9,11 +9,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from core.comparison.refine import Judge, agreed_chain, semantic_pass
 from core.comparison.segment import Sentence
 from core.comparison.stems import STOPWORDS
+
+if TYPE_CHECKING:
+    import numpy as np  # loaded where it is used
 
 Pairs = dict[tuple[int, int], float]
 # Indexes of the sentences of A and of B that start a paragraph.
@@ -37,7 +40,7 @@ RESCUE_RUN = 5  # words in a phrase that ties two otherwise unmatched sentences
 MAX_SEED_POSTINGS = 40  # a phrase in more sentences than this ties nothing together
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Group:
     """Sentences a[a0:a1] correspond to b[b0:b1] with ``similarity`` (0..1)."""
 
@@ -484,15 +487,25 @@ def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
     phrase found in several unmatched sentences of one document is a stock phrase and ties
     nothing.
     """
+    import numpy as np
+
     used_a = {i for i, _ in pairs}
     used_b = {j for _, j in pairs}
-    stock = (_repeated_grams(s for s in sa if s.index not in used_a)
-             | _repeated_grams(s for s in sb if s.index not in used_b))
+    hashes_a = _gram_hashes(s for s in sa if s.index not in used_a)
+    hashes_b = _gram_hashes(s for s in sb if s.index not in used_b)
+    stock = _repeated(hashes_a) | _repeated(hashes_b)
+    # Only B's phrases that some free A sentence also has are ever looked up: index those
+    # alone (all of them: ~50 MB of tuples and lists at 10 MB a side).
+    wanted = np.isin(hashes_b, hashes_a).tolist()
+    del hashes_a, hashes_b
     grams: dict[tuple[str, ...], list[int]] = {}
+    k = 0
     for sentence in sb:
         if sentence.index not in used_b:
-            for gram in _content_grams(sentence):
-                grams.setdefault(gram, []).append(sentence.index)
+            for gram in _content_grams(sentence):  # the order _gram_hashes saw
+                if wanted[k]:
+                    grams.setdefault(gram, []).append(sentence.index)
+                k += 1
     rescued = []
     for sentence in sa:
         if sentence.index in used_a:
@@ -513,7 +526,17 @@ def rescue_short_pairs(pairs: list[tuple[int, int]], sa: Sequence[Sentence],
     return rescued
 
 
-def _repeated_grams(sentences: Iterable[Sentence]) -> set[int]:
+def _gram_hashes(sentences: Iterable[Sentence]) -> np.ndarray:
+    """The hash of every content phrase of the sentences, in order (int64 array)."""
+    import numpy as np
+
+    hashes = array("q")
+    for sentence in sentences:
+        hashes.extend(map(hash, _content_grams(sentence)))
+    return np.frombuffer(hashes, dtype=np.int64) if hashes else np.zeros(0, dtype=np.int64)
+
+
+def _repeated(hashes: np.ndarray) -> set[int]:
     """Hashes of the phrases found in more than one sentence.
 
     Hashes, not the phrases: a set of every 5-word tuple of a 10 MB document would take
@@ -521,12 +544,9 @@ def _repeated_grams(sentences: Iterable[Sentence]) -> set[int]:
     """
     import numpy as np
 
-    hashes = array("q")
-    for sentence in sentences:
-        hashes.extend(map(hash, _content_grams(sentence)))
     if len(hashes) < 2:
         return set()
-    ordered = np.sort(np.frombuffer(hashes, dtype=np.int64))
+    ordered = np.sort(hashes)
     return set(ordered[1:][ordered[1:] == ordered[:-1]].tolist())
 
 
