@@ -76,6 +76,7 @@ def compare(doc_a: Document, doc_b: Document, options: Options | None = None,
     report("Finding verbatim passages", 0.15)
     ids = common_ids(seg_a.tokens, seg_b.tokens)  # both documents' words in one vocabulary
     _add_verbatim(draft, seg_a, seg_b, ids, options, check)
+    del ids  # remade after the alignment, whose peak it would add to
     report("Aligning sentences", 0.4)
     notes: list[str] = []
     judge = _semantic_judge(options, seg_a, seg_b, notes)
@@ -85,6 +86,7 @@ def compare(doc_a: Document, doc_b: Document, options: Options | None = None,
         weak=weak_stems(seg_a, seg_b), judge=judge,
         breaks=(paragraph_starts(seg_a), paragraph_starts(seg_b)))
     report("Marking changed words", 0.7)
+    ids = common_ids(seg_a.tokens, seg_b.tokens)
     _add_groups(draft, groups, seg_a, seg_b, ids, options, check)
     # The result needs tokens, not sentences: free them first (~40 MB a 10 MB side).
     del groups, judge, ids

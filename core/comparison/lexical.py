@@ -24,8 +24,9 @@ PAIR_BLOCK = 65536  # candidate pairs turned into Python objects at a time
 class _Matrix:
     """Sentence TF-IDF vectors of one document as a CSR matrix (stems sorted per row).
 
-    24 bytes a (sentence, stem) entry: stem ids and row numbers as int32, weights and
-    the sorted (row, stem) keys as 64-bit.
+    12 bytes a (sentence, stem) entry: stem ids as int32, weights as float64. The row of
+    every entry and the sorted (row, stem) keys are made by with_lookup() for the side
+    being searched, while it is (12 bytes more an entry).
     """
 
     def __init__(self, sentences: Sequence[Sentence], ids: dict[str, int], idf: np.ndarray):
@@ -48,8 +49,15 @@ class _Matrix:
         self.norms = np.sqrt(np.bincount(rows, weights=self.data * self.data,
                                          minlength=self.n))
         self.width = max(1, len(idf))
-        self.keys = rows * self.width + self.indices  # sorted: rows, then stems
-        self.rows = rows.astype(np.int32)
+
+    def with_lookup(self) -> _Matrix:
+        """This matrix with the row (int32) and the (row, stem) key of every entry."""
+        full = object.__new__(_Matrix)
+        full.__dict__.update(self.__dict__)
+        rows = _row_numbers(self.indptr, 0, self.n)
+        full.keys = rows * self.width + self.indices  # sorted: rows, then stems
+        full.rows = rows.astype(np.int32)
+        return full
 
     def block(self, start: int, stop: int) -> _Matrix:
         """Rows start..stop as a matrix of their own (row numbers from 0; views, no copies)."""
@@ -61,7 +69,6 @@ class _Matrix:
         part.rows = _row_numbers(self.indptr, start, stop) - start
         part.norms = self.norms[start:stop]
         part.width = self.width
-        part.keys = self.keys[lo:hi] - start * self.width
         return part
 
 
@@ -111,6 +118,15 @@ class TfidfScorer:
 
         Seeding runs from both sides, so that a pair is a candidate whichever file is A.
         """
+        scores: Pairs = {}
+        for pair, sim in self.candidate_items(floor, check):
+            scores.setdefault(pair, sim)
+        return scores
+
+    def candidate_items(self, floor: float, check: Callable[[], None],
+                        ) -> Iterator[tuple[tuple[int, int], float]]:
+        """The pairs of candidates() with their scores, in its order; a pair found from
+        both sides comes twice, and its first score is the one candidates() keeps."""
         matrix_a = _Matrix(self._sentences[0], self._ids, self._idf)
         matrix_b = _Matrix(self._sentences[1], self._ids, self._idf)
         from_a = _best_per_row(matrix_a, matrix_b, self._vocabulary, floor, check)
@@ -118,14 +134,18 @@ class TfidfScorer:
         from_b = _best_per_row(matrix_b, matrix_a, self._vocabulary, floor, check)
         del matrix_a, matrix_b  # before the pairs become Python objects
         # One int object per sentence, shared by the pairs (a 10 MB pair has ~10**6 pairs).
-        index_a = list(range(len(self._sentences[0])))
-        index_b = list(range(len(self._sentences[1])))
-        scores: Pairs = {}
+        index_a, index_b = _positions(self._sentences[0]), _positions(self._sentences[1])
         for i, j, sim in _as_python(*from_a):
-            scores[(index_a[i], index_b[j])] = sim
+            yield (index_a[i], index_b[j]), sim
         for j, i, sim in _as_python(*from_b):
-            scores.setdefault((index_a[i], index_b[j]), sim)
-        return scores
+            yield (index_a[i], index_b[j]), sim
+
+
+def _positions(sentences: Sequence[Sentence]) -> list[int]:
+    """0, 1, 2...: the sentences' own index ints where they are their positions."""
+    if all(k == s.index for k, s in enumerate(sentences)):
+        return [s.index for s in sentences]
+    return list(range(len(sentences)))
 
 
 def _as_python(*columns: np.ndarray) -> Iterator[tuple]:
@@ -175,6 +195,7 @@ def _best_per_row(rows: _Matrix, cols: _Matrix, vocabulary: int, floor: float,
     empty = np.zeros(0, dtype=np.int64)
     if not rows.n or not cols.n or not vocabulary:
         return empty, empty, np.zeros(0)
+    cols = cols.with_lookup()
     # Postings of the columns' stems; only distinctive stems (short postings) seed pairs.
     by_stem = np.argsort(cols.indices, kind="stable")
     post_len = np.bincount(cols.indices, minlength=vocabulary)

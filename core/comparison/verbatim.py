@@ -50,7 +50,10 @@ def gram_hashes(ids, n: int):
         powers = np.full(len(ids), HASH_BASE, dtype=np.uint64)
         powers[0] = 1
         np.cumprod(powers, out=powers)  # B**k
-        powers *= np.frombuffer(ids, dtype=np.int32).astype(np.uint64) + np.uint64(1)
+        words = np.frombuffer(ids, dtype=np.int32).astype(np.uint64)
+        words += np.uint64(1)
+        powers *= words
+        del words
         prefix = np.zeros(len(ids) + 1, dtype=np.uint64)
         np.cumsum(powers, out=prefix[1:])
         del powers
@@ -74,24 +77,23 @@ def maximal_runs(a: array, b: array, n: int,
         return []
     import numpy as np
 
+    hashes_b = gram_hashes(b, n)  # first: A's hashes then live only while they are sorted
     hashes_a = gram_hashes(a, n)
     order = np.argsort(hashes_a, kind="stable")  # equal n-grams in A's order
     sorted_a = hashes_a[order]
     del hashes_a
-    hashes_b = gram_hashes(b, n)
-    low = np.searchsorted(sorted_a, hashes_b, side="left")
-    high = np.searchsorted(sorted_a, hashes_b, side="right")
-    del sorted_a, hashes_b
-    seeded = np.flatnonzero(high > low)
-    low, high = low[seeded], high[seeded]
     runs: list[Run] = []
     covered: dict[int, int] = {}  # diagonal i - j -> end of the last run found on it (in b)
-    # Python ints only for one block of seeded positions at a time.
-    for block in range(0, len(seeded), SEED_BLOCK):
+    # B's positions a block at a time: their places in A, then Python ints for the seeded.
+    for block in range(0, len(hashes_b), SEED_BLOCK):
         if check is not None:
             check()
-        part = slice(block, block + SEED_BLOCK)
-        for j, lo, hi in zip(seeded[part].tolist(), low[part].tolist(), high[part].tolist()):
+        part = hashes_b[block:block + SEED_BLOCK]
+        low = np.searchsorted(sorted_a, part, side="left")
+        high = np.searchsorted(sorted_a, part, side="right")
+        seeded = np.flatnonzero(high > low)
+        for j, lo, hi in zip((seeded + block).tolist(), low[seeded].tolist(),
+                             high[seeded].tolist()):
             places = order[lo:hi]  # A's places of this n-gram, ascending (stable sort)
             if hi - lo > MAX_SEED_OCCURRENCES:
                 # A phrase repeated all over A: try only the places where B's position
