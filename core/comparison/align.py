@@ -137,7 +137,10 @@ def rank_pairs(pairs: list[tuple[int, int]], weights: Iterable[float],
     order = np.lexsort((place["min"], place["sum"], ties["high"], ties["low"],
                         ties["differ"], weight))
     del weight, ties, place
-    return [pairs[k] for k in order.tolist()]
+    ranked: list[tuple[int, int]] = []
+    for start in range(0, count, 65536):  # Python ints for a block of positions at a time
+        ranked.extend(map(pairs.__getitem__, order[start:start + 65536].tolist()))
+    return ranked
 
 
 def has_evidence(a: Sentence, b: Sentence, weak: frozenset[str]) -> bool:
