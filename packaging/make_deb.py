@@ -23,7 +23,7 @@ RESOURCES = ROOT / "resources"
 DEPENDS = ("libc6", "libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1",
            "libdbus-1-3", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1",
            "libxcb-shape0", "libxcb-xinerama0", "libxcb-randr0", "libxcb-render-util0",
-           "libxcb-image0")
+           "libxcb-image0", "libgssapi-krb5-2")
 # libcups2: printing to a printer (the bundle takes CUPS from the system: packaging/slim.py).
 # dpkg-deb's options per compressor: xz at its strongest (-9, extreme; 64 MB dictionary, which
 # also finds the files that repeat one another) for the release package.

@@ -42,11 +42,12 @@ UNUSED_QT_PLUGINS = (
 UNUSED_QT_LIBS = ("libQt6EglFSDeviceIntegration", "libQt6EglFsKmsSupport",
                   "libQt6EglFsKmsGbmSupport")
 
-# Libraries taken from the system instead of the bundle: CUPS (printing to a printer) brings
-# ~9 MB of GnuTLS, Kerberos, Avahi... that only it uses. Every desktop with a printer has
-# libcups2 (the .deb recommends it); without it Qt's CUPS plugin does not load and Concord
-# prints to PDF only. prune_orphans then drops what only libcups linked to.
-SYSTEM_LIBS = ("libcups",)
+# Libraries taken from the system instead of the bundle; prune_orphans then drops what only
+# they linked to. CUPS (printing to a printer) brings ~9 MB of GnuTLS, Kerberos, Avahi...:
+# every desktop with a printer has libcups2 (the .deb recommends it); without it Qt's CUPS
+# plugin does not load and Concord prints to PDF only. D-Bus (libsystemd, libgcrypt...) and
+# GSSAPI (Kerberos, for QtNetwork) are on every Linux desktop (the .deb depends on them).
+SYSTEM_LIBS = ("libcups", "libdbus-1", "libgssapi_krb5")
 
 # Extension modules never imported: rapidfuzz's AVX2 builds (its SSE2 build in the same
 # package computes the same scores; only near-spelled names use it), and lxml's parts that no
@@ -56,7 +57,12 @@ UNUSED_BINARIES = (
     "lxml/objectify.", "lxml/builder.", "lxml/html/diff.", "lxml/html/_difflib.",
     "python3.11/lib-dynload/readline.",  # no interactive prompt (and libreadline with it)
     "blis/py.",  # its own 18 MB copy of BLIS: packaging/blis_shim stands in for it
+    "numpy/_core/_multiarray_tests.",
 )
+# Source and build files that packages ship next to their modules (Cython sources, C headers,
+# type stubs), and the install records and SBOMs of the metadata folders: nothing reads them.
+UNUSED_SUFFIXES = (".pyx", ".pxd", ".pyi", ".c", ".h", ".cpp", ".dist-info/RECORD")
+UNUSED_PARTS = (".dist-info/sboms/",)
 
 # Libraries that only the dropped GTK theme plugin loads (sonames without version suffix).
 GTK_ONLY_LIBS = (
@@ -96,6 +102,8 @@ def keep_data(dest: str) -> bool:
     """Whether the data file at bundle path ``dest`` goes into the bundle."""
     d = _norm(dest)
     if d.startswith(UNUSED_DATA) or ("/tests/" in d and d.startswith(("numpy/", "blis/"))):
+        return False
+    if d.endswith(UNUSED_SUFFIXES) or any(part in d for part in UNUSED_PARTS):
         return False
     if d.startswith("babel/locale-data/") and d not in BABEL_LOCALES_KEPT:
         return False

