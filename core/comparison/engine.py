@@ -11,12 +11,12 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from core.comparison.align import Group, ScorerFactory, align_sentences
-from core.comparison.coverage import owned_tokens
+from core.comparison.coverage import owned_tokens, stray_runs
 from core.comparison.evidence import weak_stems
 from core.comparison.refine import Judge, make_judge
 from core.comparison.segment import Segmented, Tokens, segment
 from core.comparison.spans import UNLABELLED, build_spans, moved_flags, summarise
-from core.comparison.verbatim import find_verbatim, trim_at_sentences
+from core.comparison.verbatim import Run, find_verbatim, trim_at_sentences
 from core.comparison.worddiff import diff_ids
 from core.errors import Cancelled
 from core.model import Document, Kind, Match, Options, Result, Span, Summary
@@ -69,7 +69,7 @@ def compare(doc_a: Document, doc_b: Document, options: Options | None = None,
     check()
     draft = _Draft([UNLABELLED] * len(seg_a.tokens), [UNLABELLED] * len(seg_b.tokens))
     report("Finding verbatim passages", 0.15)
-    _add_verbatim(draft, seg_a, seg_b, options, check)
+    runs = _add_verbatim(draft, seg_a, seg_b, options, check)
     report("Aligning sentences", 0.4)
     notes: list[str] = []
     judge = _semantic_judge(options, seg_a, seg_b, notes)
@@ -79,6 +79,7 @@ def compare(doc_a: Document, doc_b: Document, options: Options | None = None,
         weak=weak_stems(seg_a, seg_b), judge=judge,
         breaks=(paragraph_starts(seg_a), paragraph_starts(seg_b)))
     report("Marking changed words", 0.7)
+    _release_runs(draft, stray_runs(runs, groups, seg_a.sentences, seg_b.sentences))
     _add_groups(draft, groups, seg_a, seg_b, options, check)
     report("Building the result", 0.9)
     result = _assemble(doc_a, doc_b, seg_a, seg_b, draft, options)
@@ -124,7 +125,8 @@ def _semantic_judge(options: Options, seg_a: Segmented, seg_b: Segmented,
 
 
 def _add_verbatim(draft: _Draft, seg_a: Segmented, seg_b: Segmented, options: Options,
-                  check: Callable[[], None]) -> None:
+                  check: Callable[[], None]) -> list[tuple[Run, int]]:
+    """Verbatim runs become shared matches; returns each run with its match id."""
     words_a = seg_a.tokens.folded()
     words_b = seg_b.tokens.folded()
     runs = trim_at_sentences(
@@ -133,10 +135,22 @@ def _add_verbatim(draft: _Draft, seg_a: Segmented, seg_b: Segmented, options: Op
         {s.end_token for s in seg_a.sentences}, {s.end_token for s in seg_b.sentences},
         options.min_phrase,
     )
+    out = []
     for run in runs:
         match_id = draft.add("shared", 1.0)
         draft.labels_a[run.i:run.i + run.length] = [match_id] * run.length
         draft.labels_b[run.j:run.j + run.length] = [match_id] * run.length
+        out.append((run, match_id))
+    return out
+
+
+def _release_runs(draft: _Draft, runs: list[tuple[Run, int]]) -> None:
+    """Unlabel the words of these runs (their matches, left without spans, are dropped)."""
+    for run, match_id in runs:
+        for labels, start in ((draft.labels_a, run.i), (draft.labels_b, run.j)):
+            for t in range(start, start + run.length):
+                if labels[t] == match_id:
+                    labels[t] = UNLABELLED
 
 
 def _add_groups(draft: _Draft, groups: list[Group], seg_a: Segmented, seg_b: Segmented,
