@@ -100,9 +100,14 @@ def _semantic_judge(options: Options, seg_a: Segmented, seg_b: Segmented,
     if not getattr(options, "semantic", True):
         return None
 
+    expand: list[Callable[[str], str]] = []
+
     def encode(texts: list[str]) -> object:
         from core.comparison.semantic import load_encoder
-        return load_encoder().encode(texts)
+        if not expand:  # acronyms the pair spells out are written out for the encoder
+            from core.comparison.acronyms import Expander
+            expand.append(Expander(seg_a.text, seg_b.text))
+        return load_encoder().encode([expand[0](t) for t in texts])
 
     def verdict(cosine: float, words_a: int, words_b: int) -> str:
         from core.comparison.semantic import semantic_verdict
