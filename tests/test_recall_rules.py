@@ -93,3 +93,14 @@ def test_an_acronym_two_names_spell_is_left_alone() -> None:
     texts = ["The CMA ruled.", "The Competition and Markets Authority and the Canadian "
              "Medical Association differ."]
     assert expansions(texts) == {}
+
+
+def test_a_sentence_both_groups_carry_alike_joins_the_one_it_balances() -> None:
+    sa, sb = sentences(5, 10), sentences(2, 40, prefix="v")
+    # Both counterparts carry A2 alike; B0 is far longer than A0-A1 (room for A2), B1
+    # as long as A3-A4: adding A2 to the first group brings its sides into proportion.
+    sb[1] = Sentence(1, 0, 0, 0, 20, ("v1",), "v1")
+    groups = [Group(0, 2, 0, 1, 0.5), Group(3, 5, 1, 2, 0.5)]
+    even = {(2, (0,)): 0.25, (2, (1,)): 0.25}
+    out = absorb_sandwiched(groups, Table({}, even), sa, sb, (frozenset(), frozenset()))
+    assert [(g.a0, g.a1, g.b0, g.b1) for g in out] == [(0, 3, 0, 1), (3, 5, 1, 2)]

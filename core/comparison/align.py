@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import zlib
 from array import array
 from collections import Counter
@@ -36,6 +37,7 @@ MAX_ABSORB = 8
 # A free sentence between two groups that follow each other on the other side joins the
 # one whose other side carries this much more of its content (see absorb_sandwiched).
 SANDWICH_COVERAGE = 0.15
+BALANCE_MARGIN = 0.1  # log length ratio: how much better one group's balance must be
 RESCUE_RUN = 5  # words in a phrase that ties two otherwise unmatched sentences
 MAX_SEED_POSTINGS = 40  # a phrase in more sentences than this ties nothing together
 
@@ -241,6 +243,7 @@ def absorb_sandwiched(groups: list[Group], scorer: SentenceScorer, sa: Sequence[
     """
     moves: dict[int, list[int]] = {}  # group index -> [new a0, a1, b0, b1]
     for side, sentences, other in ((0, sa, sb), (1, sb, sa)):
+        ratio = math.log(max(1, _words(other)) / max(1, _words(sentences)))
         order = sorted(range(len(groups)), key=lambda n: _span(groups[n], side)[0])
         for n1, n2 in itertools.pairwise(order):
             g1, g2 = groups[n1], groups[n2]
@@ -251,7 +254,7 @@ def absorb_sandwiched(groups: list[Group], scorer: SentenceScorer, sa: Sequence[
             first, last = _sandwich_split(
                 range(lo, hi), sentences, breaks[side],
                 [(sentences[slice(*_span(g, side))], other[slice(*_span(g, 1 - side))])
-                 for g in (g1, g2)], scorer)
+                 for g in (g1, g2)], scorer, ratio)
             if first > lo:
                 moves.setdefault(n1, list(_bounds(g1)))[2 * side + 1] = first
             if last < hi:
@@ -261,22 +264,40 @@ def absorb_sandwiched(groups: list[Group], scorer: SentenceScorer, sa: Sequence[
 
 def _sandwich_split(run: range, sentences: Sequence[Sentence], breaks: frozenset[int],
                     sides: list[tuple[Sequence[Sentence], Sequence[Sentence]]],
-                    scorer: SentenceScorer) -> tuple[int, int]:
+                    scorer: SentenceScorer, ratio: float) -> tuple[int, int]:
     """How far the groups before and after a run of free sentences extend into it.
 
-    ``sides``: (own side, other side) of the group before and of the group after.
+    ``sides``: (own side, other side) of the group before and of the group after;
+    ``ratio``: log of the other document's words over this one's. When
+    both carry a sentence alike, it joins the group whose two sides it brings closer to
+    the documents' length ratio (a translation keeps lengths roughly in proportion).
     """
     pulls = [[_pull(sentences[k], own, other, scorer) for own, other in sides] for k in run]
     room = [len(own) < MAX_ABSORB for own, _ in sides]
+    words = [(_words(own), _words(other)) for own, other in sides]
+
+    def joins(k: int, side: int) -> bool:
+        pull = pulls[k - run.start]
+        if _wins(pull, side):
+            return True
+        if pull[side][0] < SANDWICH_COVERAGE or _wins(pull, 1 - side):
+            return False
+        size = sentences[k].end_token - sentences[k].first_token
+        off = [abs(math.log(max(1, other) / max(1, own + size)) - ratio)
+               for own, other in words]
+        return off[side] + BALANCE_MARGIN <= off[1 - side]
+
     first = run.start
-    while room[0] and first < run.stop and first not in breaks and _wins(
-            pulls[first - run.start], 0):
+    while room[0] and first < run.stop and first not in breaks and joins(first, 0):
         first += 1
     last = run.stop
-    while room[1] and last > first and last not in breaks and _wins(
-            pulls[last - 1 - run.start], 1):
+    while room[1] and last > first and last not in breaks and joins(last - 1, 1):
         last -= 1
     return first, last
+
+
+def _words(sentences: Sequence[Sentence]) -> int:
+    return sum(s.end_token - s.first_token for s in sentences)
 
 
 def _pull(sentence: Sentence, own: Sequence[Sentence], other: Sequence[Sentence],
