@@ -272,12 +272,19 @@ def _sandwich_split(run: range, sentences: Sequence[Sentence], breaks: frozenset
     both carry a sentence alike, it joins the group whose two sides it brings closer to
     the documents' length ratio (a translation keeps lengths roughly in proportion).
     """
-    pulls = [[_pull(sentences[k], own, other, scorer) for own, other in sides] for k in run]
     room = [len(own) < MAX_ABSORB for own, _ in sides]
     words = [(_words(own), _words(other)) for own, other in sides]
+    # The other side's stems that the group's own side does not explain.
+    left = [{s for o in other for s in o.stems}.difference(*(o.stems for o in own))
+            for own, other in sides]
+
+    pulls: dict[int, list[tuple[float, float]]] = {}
 
     def joins(k: int, side: int) -> bool:
-        pull = pulls[k - run.start]
+        if k not in pulls:
+            pulls[k] = [_pull(sentences[k], other, rest, scorer)
+                        for (_, other), rest in zip(sides, left)]
+        pull = pulls[k]
         if _wins(pull, side):
             return True
         if pull[side][0] < SANDWICH_COVERAGE or _wins(pull, 1 - side):
@@ -300,14 +307,13 @@ def _words(sentences: Sequence[Sentence]) -> int:
     return sum(s.end_token - s.first_token for s in sentences)
 
 
-def _pull(sentence: Sentence, own: Sequence[Sentence], other: Sequence[Sentence],
+def _pull(sentence: Sentence, other: Sequence[Sentence], left: set[str],
           scorer: SentenceScorer) -> tuple[float, float]:
-    """How much of a sentence a group's other side carries: (in all, beyond the group's own
-    side's stems: the other side's content that is still unexplained)."""
+    """How much of a sentence a group's other side carries: (in all, in the stems ``left``
+    unexplained by the group's own side)."""
     if not sentence.stems:
         return 0.0, 0.0
     stems = set(sentence.stems)
-    left = {s for o in other for s in o.stems}.difference(*(o.stems for o in own))
     return round(scorer.coverage([sentence], other), 9), len(stems & left) / len(stems)
 
 
