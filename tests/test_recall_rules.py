@@ -104,3 +104,22 @@ def test_a_sentence_both_groups_carry_alike_joins_the_one_it_balances() -> None:
     even = {(2, (0,)): 0.25, (2, (1,)): 0.25}
     out = absorb_sandwiched(groups, Table({}, even), sa, sb, (frozenset(), frozenset()))
     assert [(g.a0, g.a1, g.b0, g.b1) for g in out] == [(0, 3, 0, 1), (3, 5, 1, 2)]
+
+
+def test_a_long_sentence_next_to_its_neighbours_is_tied_over_several_short_ones() -> None:
+    # B1 (60 words) says what A1..A6 say; its neighbours B0 and B2 are next to it, A7
+    # is six sentences after A1: beyond the usual reach, but only short ones lie between.
+    sa, sb = sentences(9, 8), sentences(4, 8, prefix="v")
+    sb[1] = Sentence(1, 0, 0, 0, 60, ("x",), "long")
+    pairs = [(0, 0), (1, 1), (7, 2), (8, 3)]
+    scores = dict.fromkeys(pairs, 0.35)
+
+    def judge(asked):
+        return {p: ("different", 0.3) for p in asked}
+
+    assert (1, 1) in semantic_pass(pairs, dict(scores), sa, sb, 0.3, judge)
+    # With a sentence between its neighbours on its own side too, the place settles nothing.
+    sb4 = sentences(5, 8, prefix="v")
+    sb4[1] = Sentence(1, 0, 0, 0, 60, ("x",), "long")
+    apart = [(0, 0), (1, 1), (7, 3), (8, 4)]
+    assert (1, 1) not in semantic_pass(apart, dict.fromkeys(apart, 0.35), sa, sb4, 0.3, judge)

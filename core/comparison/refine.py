@@ -74,12 +74,22 @@ def tied_by_order(pairs: list[Pair], sa: Sequence[Sentence], sb: Sequence[Senten
     out = set()
     for before, (i, j), after in zip(chain, chain[1:], chain[2:]):
         wa, wb = sa[i].end_token - sa[i].first_token, sb[j].end_token - sb[j].first_token
-        close = (i - before[0] <= ORDER_REACH and j - before[1] <= ORDER_REACH
-                 and after[0] - i <= ORDER_REACH and after[1] - j <= ORDER_REACH)
-        if (close and (i, j) not in crossing
-                and max(wa, wb) > LENGTH_RATIO * max(1, min(wa, wb))):
+        if ((i, j) not in crossing and max(wa, wb) > LENGTH_RATIO * max(1, min(wa, wb))
+                and _close(before, (i, j), after, long_side=0 if wa > wb else 1)):
             out.add((i, j))
     return out
+
+
+def _close(before: Pair, pair: Pair, after: Pair, long_side: int) -> bool:
+    """The in-order neighbours are near on both sides: each at most ORDER_REACH sentences
+    away, or, around a long sentence whose neighbours on its own side are next to it, up to
+    2 x ORDER_REACH on the short side (one long sentence saying what several short ones say).
+    """
+    steps = [(pair[k] - before[k], after[k] - pair[k]) for k in (0, 1)]
+    if all(step <= ORDER_REACH for side in steps for step in side):
+        return True
+    return steps[long_side] == (1, 1) and all(
+        step <= 2 * ORDER_REACH for step in steps[1 - long_side])
 
 
 def _crossing(pairs: list[Pair]) -> set[Pair]:
