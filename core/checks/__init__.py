@@ -5,7 +5,17 @@ from __future__ import annotations
 from core.checks.model import GROUPS, KINDS, Check, sort_checks
 from core.model import Result
 
-__all__ = ["GROUPS", "KINDS", "Check", "run_checks"]
+__all__ = ["GROUPS", "KINDS", "Check", "preload", "run_checks"]
+
+
+def preload() -> None:
+    """Import the checks' modules now (a process waiting for the entities has time to)."""
+    import core.checks.credits
+    import core.checks.figures
+    import core.checks.quote_checks
+    import core.checks.roles
+    import core.checks.speakers
+    import core.checks.text  # noqa: F401
 
 
 def run_checks(result: Result) -> tuple[Check, ...]:

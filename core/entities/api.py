@@ -57,19 +57,36 @@ def document_mentions(
     """Corrected mentions of each text, from the cache where possible."""
     backend = backend or default_backend()
     cache = cache if cache is not None else DEFAULT_CACHE
-    keys = [f"{backend.name}|{CORRECTION_VERSION}|{text_digest(t)}" for t in texts]
+    keys = cache_keys(texts, backend)
     found = [cache.get(k) for k in keys]
     todo = [i for i, f in enumerate(found) if f is None]
     if todo:
-        # the place index takes seconds to build: build it while the model runs
-        threading.Thread(target=warm_up, name="gazetteer-warm-up", daemon=True).start()
-        raw = backend.extract([texts[i] for i in todo], should_cancel)
-        for i, mentions in zip(todo, raw, strict=True):
-            if should_cancel and should_cancel():
-                raise Cancelled()
-            found[i] = correct(texts[i], mentions)
-            cache.put(keys[i], found[i])
+        done = compute_mentions([texts[i] for i in todo], should_cancel, backend)
+        for i, mentions in zip(todo, done, strict=True):
+            found[i] = mentions
+            cache.put(keys[i], mentions)
     return [f or [] for f in found]
+
+
+def cache_keys(texts: list[str], backend: NerBackend | None = None) -> list[str]:
+    """The cache key of each text's corrected mentions (model, rules, text)."""
+    name = (backend or default_backend()).name
+    return [f"{name}|{CORRECTION_VERSION}|{text_digest(t)}" for t in texts]
+
+
+def compute_mentions(texts: list[str], should_cancel: CancelCheck | None = None,
+                     backend: NerBackend | None = None) -> list[list[Mention]]:
+    """Corrected mentions of each text, computed (no cache)."""
+    backend = backend or default_backend()
+    # the place index takes seconds to build: build it while the model runs
+    threading.Thread(target=warm_up, name="gazetteer-warm-up", daemon=True).start()
+    raw = backend.extract(texts, should_cancel)
+    out = []
+    for text, mentions in zip(texts, raw, strict=True):
+        if should_cancel and should_cancel():
+            raise Cancelled()
+        out.append(correct(text, mentions))
+    return out
 
 
 def prefetch_mentions(texts: list[str], backend: NerBackend | None = None,

@@ -203,8 +203,11 @@ class SpacyBackend:
 
     name = f"spacy:{MODEL_PACKAGE}:3.8.0"
 
-    def __init__(self, workers: int | None = None) -> None:
+    def __init__(self, workers: int | None = None, fork_workers: bool = False) -> None:
         self._nlp = None
+        # Forked workers inherit the loaded model (no reload: ~1.3 CPU-s each); only for a
+        # process that has no threads of its own (the entity child of core.entities.background).
+        self._fork_workers = fork_workers and "fork" in multiprocessing.get_all_start_methods()
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
         self._prefetched: tuple[list[str], list[Future]] | None = None
@@ -296,13 +299,16 @@ class SpacyBackend:
         return found
 
     def _get_pool(self) -> ProcessPoolExecutor:
+        global _WORKER_NLP
+        if self._fork_workers:
+            _WORKER_NLP = self.nlp()  # loaded before the workers are forked: they share it
         with self._lock:
             if self._pool is None:
-                # "spawn": safe from a GUI worker thread (fork would copy Qt's threads' locks).
-                ctx = multiprocessing.get_context("spawn")
-                self._pool = ProcessPoolExecutor(
-                    self._workers, mp_context=ctx, initializer=_worker_init
-                )
+                if self._fork_workers:
+                    ctx, init = multiprocessing.get_context("fork"), None
+                else:  # "spawn": safe from a GUI worker thread (fork would copy Qt's locks)
+                    ctx, init = multiprocessing.get_context("spawn"), _worker_init
+                self._pool = ProcessPoolExecutor(self._workers, mp_context=ctx, initializer=init)
                 atexit.register(self._pool.shutdown, cancel_futures=True)
             return self._pool
 
