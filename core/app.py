@@ -46,16 +46,28 @@ def add_entities(result: Result, *, job: EntityJob | None = None,
     from core.checks import run_checks
     from core.entities import extract_entities  # spaCy is heavy: load it only when asked
 
-    backend = None
+    backend = entities = None
     if job is not None:
-        from core.checks import preload
-        from core.entities.background import ChildBackend
+        from core.entities.background import collect
 
-        preload()  # while the child is still reading
-        backend = ChildBackend(job)
-    entities = extract_entities(*result.documents, should_cancel, backend=backend)
+        _prepare(result)  # while the child is still reading
+        backend, entities = collect(job, should_cancel)
+    if entities is None:
+        entities = extract_entities(*result.documents, should_cancel, backend=backend)
     result = replace(result, entities=entities)
     return replace(result, checks=run_checks(result))
+
+
+def _prepare(result: Result) -> None:
+    """What the entity step will need and can be done without the entities (a process waiting
+    for them has the time): modules, the place index, the checks' text indexes."""
+    import threading
+
+    from core.checks import prepare
+    from core.entities.gazetteer import warm_up
+
+    threading.Thread(target=warm_up, name="gazetteer-warm-up", daemon=True).start()
+    prepare(result)
 
 
 def prestart_entities() -> None:

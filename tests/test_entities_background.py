@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.entities import background
-from core.entities.api import DEFAULT_CACHE, cache_keys, extract_entities
+from core.entities.api import DEFAULT_CACHE, cache_keys, compute_mentions, extract_entities
 from core.entities.backend import RawMention, set_default_backend
-from core.entities.background import ChildBackend, EntityJob
+from core.entities.background import EntityJob, collect
 from core.entities.cache import EntityCache
 from core.model import Document
 
@@ -39,11 +39,26 @@ def test_the_child_finds_the_same_entities_as_this_process() -> None:
     job = EntityJob()
     try:
         job.submit([docs[0].text, docs[1].text])
-        there = extract_entities(*docs, backend=ChildBackend(job), cache=EntityCache())
+        backend, linked = collect(job)
     finally:
         job.cancel()
-    assert there == here
-    assert any(e.text == "Kyiv" for e in there[0])
+    assert linked is None and backend is not None  # small texts: the model's mentions
+    assert extract_entities(*docs, backend=backend, cache=EntityCache()) == here
+    assert any(e.text == "Kyiv" for e in here[0])
+
+
+def test_large_texts_are_corrected_and_linked_in_the_child() -> None:
+    docs = _pair()
+    fake = _Fake()
+
+    class _Each(_Fake):
+        def extract_each(self, texts):  # type: ignore[no-untyped-def]
+            return enumerate(fake.extract(texts))
+
+    mentions, linked = background._read_large(_Each(), [docs[0].text, docs[1].text])
+    assert linked == extract_entities(*docs, backend=fake, cache=EntityCache())
+    assert mentions == compute_mentions([docs[0].text, docs[1].text], backend=fake)
+    assert mentions[0]  # (the fake finds "Kyiv" in A)
 
 
 def test_a_child_that_died_is_replaced_by_this_process() -> None:
@@ -53,9 +68,10 @@ def test_a_child_that_died_is_replaced_by_this_process() -> None:
         job = EntityJob()
         job.submit(["In Kyiv today.", "Kyiv again."])
         job.cancel()  # gone before it answered
+        assert collect(job) == (None, None)
         ents = extract_entities(Document("a", "a", "utf-8", "text", "In Kyiv today."),
                                 Document("b", "b", "utf-8", "text", "Kyiv again."),
-                                backend=ChildBackend(job), cache=EntityCache())
+                                cache=EntityCache())
     finally:
         set_default_backend(None)
     assert fake.calls == 1

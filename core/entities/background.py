@@ -9,13 +9,14 @@ forked while this process has no other thread and no threaded library loaded, el
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
 
-from core.errors import Cancelled
+from core.errors import Cancelled, ConcordError
 
 POLL_SECONDS = 0.1
 # Modules that start threads of their own (or hold locks a fork would copy): once one is
@@ -36,7 +37,7 @@ def _exit_on_term(signum, frame) -> None:  # type: ignore[no-untyped-def]
 
 def _child(conn) -> None:  # type: ignore[no-untyped-def]
     """In the child: load the model, wait for the texts, send back the model's mentions of
-    each (or the error)."""
+    each (or, for large texts, the entities: see _read_large), or the error."""
     signal.signal(signal.SIGTERM, _exit_on_term)
     backend = failure = None
     try:
@@ -56,10 +57,14 @@ def _child(conn) -> None:  # type: ignore[no-untyped-def]
         if failure is not None:
             raise failure
         try:
-            found = backend.extract(texts)  # type: ignore[union-attr]
+            if backend.is_large(texts):  # type: ignore[union-attr]
+                answer = ("entities", _read_large(backend, texts))
+            else:
+                answer = ("raw", [[tuple(m) for m in ms]
+                                  for ms in backend.extract(texts)])  # type: ignore[union-attr]
         finally:
             backend.close()  # type: ignore[union-attr]
-        conn.send(("ok", [[tuple(m) for m in ms] for ms in found]))
+        conn.send(answer)
     except BaseException as exc:  # everything goes back to the parent, which decides
         try:
             conn.send(("error", exc))
@@ -67,6 +72,21 @@ def _child(conn) -> None:  # type: ignore[no-untyped-def]
             conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
     finally:
         conn.close()
+
+
+def _read_large(backend, texts: list[str]) -> tuple[list, tuple]:  # type: ignore[no-untyped-def]
+    """Large texts: the workers read them while this process corrects each text as soon as it
+    is read (the first while the second is still being read), then links them: all of it
+    beside the parent's comparison, instead of after it. (mentions of each, entities)"""
+    from core.entities.correct import correct
+    from core.entities.gazetteer import warm_up
+    from core.entities.link import link_pair
+
+    threading.Thread(target=warm_up, name="gazetteer-warm-up", daemon=True).start()
+    mentions: list[list] = [[] for _ in texts]
+    for i, raw in backend.extract_each(texts):
+        mentions[i] = correct(texts[i], raw)
+    return mentions, link_pair((texts[0], texts[1]), (mentions[0], mentions[1]))
 
 
 class _ChildGone(RuntimeError):
@@ -81,8 +101,9 @@ class EntityJob:
         self.texts: list[str] = []
         ctx = multiprocessing.get_context("fork" if fork_safe() else "spawn")
         self._conn, child_conn = ctx.Pipe()
-        self._proc = ctx.Process(target=_child, args=(child_conn,), name="concord-entities",
-                                 daemon=True)
+        # Not a daemon: a daemon may not start the worker processes of large texts. Whatever
+        # happens, the child is stopped at exit (see prestart) or when its answer is in.
+        self._proc = ctx.Process(target=_child, args=(child_conn,), name="concord-entities")
         self._proc.start()
         child_conn.close()
 
@@ -91,9 +112,10 @@ class EntityJob:
         self.texts = list(texts)
         self._conn.send(self.texts)
 
-    def result(self, should_cancel: Callable[[], bool] | None = None) -> list[list[tuple]]:
-        """The model's mentions of each text; raises what the child raised, or Cancelled;
-        _ChildGone when the child died without an answer."""
+    def result(self, should_cancel: Callable[[], bool] | None = None) -> tuple[str, object]:
+        """("raw", the model's mentions of each text) or ("entities", (corrected mentions of
+        each, linked entities)); raises what the child raised, or Cancelled; _ChildGone when
+        the child died (or failed) without an answer."""
         if self._conn.closed:
             raise _ChildGone("the entity process was stopped")
         try:
@@ -113,8 +135,10 @@ class EntityJob:
         self._proc.join(timeout=1)  # it ends once it has answered
         self.cancel()
         if kind == "error":
-            raise value
-        return value
+            if isinstance(value, ConcordError):  # the model is missing...: as if found here
+                raise value
+            raise _ChildGone(f"the entity process failed ({value!r})")
+        return kind, value
 
     def cancel(self) -> None:
         """Stop the child (if still running) and release the pipe."""
@@ -141,6 +165,16 @@ def prestart() -> None:
     with _PRESTART_LOCK:
         if _PRESTARTED is None and fork_safe() and _spacy_backend():
             _PRESTARTED = EntityJob()
+            atexit.register(_stop_prestarted)
+
+
+def _stop_prestarted() -> None:
+    """At exit: a child never given texts is stopped (it waits for them otherwise)."""
+    global _PRESTARTED
+    with _PRESTART_LOCK:
+        job, _PRESTARTED = _PRESTARTED, None
+    if job is not None:
+        job.cancel()
 
 
 def start(text_a: str, text_b: str) -> EntityJob | None:
@@ -162,30 +196,41 @@ def start(text_a: str, text_b: str) -> EntityJob | None:
     return job
 
 
-class ChildBackend:
-    """The NER backend for texts a child is reading: its answer, or (the child gone, or
-    other texts) the default backend's, in this process."""
+class _Answered:
+    """A NER backend that serves the mentions the child found for its texts, and reads any
+    other text with the default backend."""
 
-    def __init__(self, job: EntityJob) -> None:
+    def __init__(self, texts: list[str], found: list[list[tuple]]) -> None:
         from core.entities.backend import default_backend
 
-        self._job = job
+        self._found = dict(zip(texts, found, strict=True))
         self._fallback = default_backend()
         self.name = self._fallback.name  # the same model: the same cache entries
 
     def extract(self, texts: Sequence[str], should_cancel: Callable[[], bool] | None = None
                 ) -> list[list]:
-        """Mentions for each text, as the model gives them."""
         from core.entities.backend import RawMention
 
-        found: dict[str, list] = {}
-        if any(t in self._job.texts for t in texts):
-            try:
-                answer = self._job.result(should_cancel)
-                found = dict(zip(self._job.texts, answer, strict=True))
-            except _ChildGone:
-                pass
-        todo = [t for t in texts if t not in found]
+        todo = [t for t in texts if t not in self._found]
+        found = dict(self._found)
         if todo:
             found.update(zip(todo, self._fallback.extract(todo, should_cancel), strict=True))
         return [[RawMention(*m) for m in found[t]] for t in texts]
+
+
+def collect(job: EntityJob, should_cancel: Callable[[], bool] | None = None
+            ) -> tuple[object | None, tuple | None]:
+    """(a backend serving the model's mentions, None) or (None, linked entities) from the
+    child's answer; (None, None) when it ended without one (the work is then done here)."""
+    from core.entities.api import DEFAULT_CACHE, cache_keys
+
+    try:
+        kind, value = job.result(should_cancel)
+    except _ChildGone:
+        return None, None
+    if kind == "raw":
+        return _Answered(job.texts, value), None  # type: ignore[arg-type]
+    mentions, entities = value  # type: ignore[misc]
+    for key, found in zip(cache_keys(job.texts), mentions, strict=True):
+        DEFAULT_CACHE.put(key, found)  # as if found here: the next request is served at once
+    return None, entities
