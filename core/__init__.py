@@ -1,3 +1,3 @@
 """Concord's engine: loading, segmentation, alignment, entities and reports, free of Qt."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -112,7 +112,7 @@ class FindBar(QWidget):
             return False
         pane = self._window.panes[side]
         if restart or self.current[side] < 0:
-            cursor = pane.textCursor().selectionStart() if not restart else pane.offset_at_y(0)
+            cursor = pane.selection_offsets()[0] if not restart else pane.offset_at_y(0)
             index = next((i for i, h in enumerate(hits) if h[0] >= cursor), 0)
             index = index if forward else (index - 1) % len(hits)
         else:
@@ -121,10 +121,7 @@ class FindBar(QWidget):
         start, end = hits[index]
         pane.set_layer("find", [(start, end)],
                        mark_format(FIND_COLOR, bold=True, text_color="#000000"))
-        cursor = pane.textCursor()
-        cursor.setPosition(start)
-        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
-        pane.setTextCursor(cursor)
+        pane.select_offsets(start, end)
         pane.scroll_to_offset(start)
         self.status.setText(self.counts())
         return True

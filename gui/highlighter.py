@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
 from core.model import Match
 from core.view.ranges import RangeIndex, change_index
+from gui.offsets import Utf16Offsets
 from gui.palette import Theme, changed_format, kind_format, muted_format
+
+IDENTITY = Utf16Offsets("")  # a text without characters outside the BMP
 
 SLICE_SECONDS = 0.012  # main-thread time per background highlighting step
 
@@ -22,9 +25,12 @@ class SpanHighlighter(QSyntaxHighlighter):
     formatted immediately (``highlight_range``), the others by a timer in ~12 ms slices.
     """
 
-    def __init__(self, document: QTextDocument, theme: Theme) -> None:
+    def __init__(self, document: QTextDocument, theme: Theme,
+                 offsets: Callable[[], Utf16Offsets] | None = None) -> None:
         super().__init__(document)
         self._theme = theme
+        # The pane's code-point <-> UTF-16 map: spans are code points, Qt blocks UTF-16.
+        self._offsets = offsets or (lambda: IDENTITY)
         self._view: str | None = None  # core.view.modes key (None: Everything)
         self._spans = RangeIndex([])
         self._changes = RangeIndex([])
@@ -126,15 +132,19 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._done.add(block.blockNumber())
         if not len(self._spans):
             return
-        start = block.position()
-        end = start + len(text)
+        offsets = self._offsets()
+        block_qt = block.position()
+        start = offsets.from_qt(block_qt)
+        end = start + len(text)  # ``text`` is a Python str: code points
+
+        def paint(lo: int, hi: int, fmt: QTextCharFormat) -> None:
+            lo_qt = offsets.to_qt(lo)
+            self.setFormat(lo_qt - block_qt, offsets.to_qt(hi) - lo_qt, fmt)
+
         for s_start, s_end, span in self._spans.overlapping(start, end):
-            moved = span.match in self._moved
-            lo, hi = max(s_start, start), min(s_end, end)
-            self.setFormat(lo - start, hi - lo, self._formats[span.kind, moved])
+            paint(max(s_start, start), min(s_end, end), self._formats[span.kind,
+                                                                      span.match in self._moved])
         for c_start, c_end, match in self._changes.overlapping(start, end):
-            lo, hi = max(c_start, start), min(c_end, end)
-            self.setFormat(lo - start, hi - lo, self._changed[match.moved])
+            paint(max(c_start, start), min(c_end, end), self._changed[match.moved])
         for m_start, m_end, _none in self._muted.overlapping(start, end):
-            lo, hi = max(m_start, start), min(m_end, end)
-            self.setFormat(lo - start, hi - lo, self._muted_format)
+            paint(max(m_start, start), min(m_end, end), self._muted_format)

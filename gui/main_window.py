@@ -103,7 +103,9 @@ class MainWindow(QMainWindow):
         self.panes = (TextPane(), TextPane())
         self.headers = (PaneHeader("A"), PaneHeader("B"))
         self.rulers = (OverviewRuler(), OverviewRuler())
-        self.highlighters = tuple(SpanHighlighter(p.document(), self.theme) for p in self.panes)
+        self.highlighters = tuple(SpanHighlighter(p.document(), self.theme,
+                                                  offsets=lambda p=p: p.offsets)
+                                  for p in self.panes)
         self.link_map = LinkMap(*self.panes)
         self.sync = SyncScroller(self.panes, self)
         for side, pane in enumerate(self.panes):
@@ -395,7 +397,7 @@ class MainWindow(QMainWindow):
         """Keyboard users get the passage's tooltip in the status bar as the caret moves."""
         pane = self.panes[side]
         if pane.hasFocus() and self._result is not None:
-            tip = self.passage_tooltip(side, pane.textCursor().position())
+            tip = self.passage_tooltip(side, pane.caret_offset())
             if tip:
                 self.statusBar().showMessage(tip.replace("click", "Enter"), 4000)
 
@@ -436,7 +438,7 @@ class MainWindow(QMainWindow):
         """Format the blocks on screen now (the rest is formatted in the background)."""
         pane = self.panes[side]
         if self.highlighters[side].pending:
-            last = pane.offset_at_y(pane.viewport().height())
+            last = pane.offsets.to_qt(pane.offset_at_y(pane.viewport().height()))
             self.highlighters[side].highlight_range(pane.firstVisibleBlock(), last)
 
     def _update_ruler(self, side: int) -> None:

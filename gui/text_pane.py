@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from core.model import Document
 from core.readers.decode import encoding_label
 from core.view.paragraphs import hard_wrapped
+from gui.offsets import Utf16Offsets
 
 LAYER_ORDER = ("focus", "marks", "hits", "find")
 
@@ -90,6 +91,9 @@ class TextPane(QPlainTextEdit):
         self.line_numbers.hide()
         self._last_hover = -2
         self.tooltip_provider: Callable[[int], str] | None = None
+        # Every offset this pane takes or gives is a code point of the shown text, as in the
+        # result; Qt counts UTF-16 units, so positions are converted at this boundary.
+        self.offsets = Utf16Offsets("")
 
     def show_line_numbers(self, on: bool) -> None:
         """Show or hide the line numbers beside the text."""
@@ -107,15 +111,37 @@ class TextPane(QPlainTextEdit):
         self.setExtraSelections([])
         self.paragraphs.single_breaks = not hard_wrapped(text)
         self.paragraphs.gap = round(self.fontMetrics().lineSpacing() * 0.6)
+        self.offsets = Utf16Offsets(text)
         self.setPlainText(text)
+
+    def caret_offset(self) -> int:
+        """The code-point offset of the text cursor."""
+        return self.offsets.from_qt(self.textCursor().position())
+
+    def selection_offsets(self) -> tuple[int, int]:
+        """The selection as code-point offsets (start == end when nothing is selected)."""
+        cursor = self.textCursor()
+        return (self.offsets.from_qt(cursor.selectionStart()),
+                self.offsets.from_qt(cursor.selectionEnd()))
+
+    def select_offsets(self, start: int, end: int) -> None:
+        """Select [start, end) (code points) with the text cursor."""
+        cursor = self.textCursor()
+        cursor.setPosition(self.offsets.to_qt(start))
+        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def _offset_at(self, point: QPoint) -> int:
+        return self.offsets.from_qt(self.cursorForPosition(point).position())
 
     def set_layer(self, name: str, ranges: Sequence[tuple[int, int]],
                   fmt: QTextCharFormat) -> None:
         """Draw ``ranges`` with ``fmt`` as extra selections in layer ``name``."""
         doc_len = self.document().characterCount() - 1
         selections = []
+        to_qt = self.offsets.to_qt
         for start, end in ranges:
-            start, end = max(0, min(start, doc_len)), max(0, min(end, doc_len))
+            start, end = max(0, min(to_qt(start), doc_len)), max(0, min(to_qt(end), doc_len))
             if end <= start:
                 continue
             sel = QTextEdit.ExtraSelection()
@@ -130,13 +156,14 @@ class TextPane(QPlainTextEdit):
 
     def layer_ranges(self, name: str) -> list[tuple[int, int]]:
         """The ranges drawn in layer ``name`` (for tests and the ruler)."""
-        return [(s.cursor.selectionStart(), s.cursor.selectionEnd())
+        from_qt = self.offsets.from_qt
+        return [(from_qt(s.cursor.selectionStart()), from_qt(s.cursor.selectionEnd()))
                 for s in self._layers.get(name, [])]
 
     # -- geometry ----------------------------------------------------------------------------
     def offset_at_y(self, y: float) -> int:
         """The character offset at viewport height ``y``."""
-        return self.cursorForPosition(QPoint(4, int(y))).position()
+        return self._offset_at(QPoint(4, int(y)))
 
     def visible_range(self) -> tuple[int, int]:
         """First and last character offsets shown in the viewport."""
@@ -146,6 +173,7 @@ class TextPane(QPlainTextEdit):
 
     def y_of_offset(self, offset: int, bottom: bool = False) -> float:
         """Viewport y of ``offset`` (top of its line, or bottom); far outside when not shown."""
+        offset = self.offsets.to_qt(offset)
         block = self.document().findBlock(max(0, offset))
         if not block.isValid():
             return float(self.viewport().height() + 50)
@@ -162,6 +190,7 @@ class TextPane(QPlainTextEdit):
 
     def line_of_offset(self, offset: int) -> int:
         """The scroll-bar line (layout line number) holding ``offset``."""
+        offset = self.offsets.to_qt(offset)
         doc = self.document()
         block = doc.findBlock(max(0, min(offset, doc.characterCount() - 1)))
         layout_ = doc.documentLayout()
@@ -186,7 +215,7 @@ class TextPane(QPlainTextEdit):
     def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().mouseMoveEvent(event)
         if event.buttons() == Qt.MouseButton.NoButton:
-            offset = self.cursorForPosition(event.position().toPoint()).position()
+            offset = self._offset_at(event.position().toPoint())
             if offset != self._last_hover:
                 self._last_hover = offset
                 self.hovered.emit(offset)
@@ -199,18 +228,18 @@ class TextPane(QPlainTextEdit):
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         # Keyboard users: Enter on a passage does what a click does (show its counterpart).
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            self.clicked.emit(self.textCursor().position())
+            self.clicked.emit(self.caret_offset())
             return
         super().keyPressEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            self.clicked.emit(self.cursorForPosition(event.position().toPoint()).position())
+            self.clicked.emit(self._offset_at(event.position().toPoint()))
 
     def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.ToolTip and self.tooltip_provider is not None:
-            offset = self.cursorForPosition(event.pos()).position()
+            offset = self._offset_at(event.pos())
             tip = self.tooltip_provider(offset)
             if tip:
                 QToolTip.showText(event.globalPos(), tip, self.viewport())

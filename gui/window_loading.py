@@ -78,9 +78,10 @@ class Loader(QObject):
         window.sources.forget(side)  # a web page still downloading for this side is replaced
         encoding, max_bytes = encoding or window.encoding, window.max_bytes
 
-        def work(_progress, _cancelled) -> tuple:
+        def work(_progress, cancelled) -> tuple:
             try:  # isolate: a PDF is read in a child process that time and memory limits stop
-                doc = load_document(path, encoding=encoding, max_bytes=max_bytes, isolate=True)
+                doc = load_document(path, encoding=encoding, max_bytes=max_bytes, isolate=True,
+                                    should_cancel=cancelled)
             except Exception as exc:  # reported on the UI thread, with its generation
                 return token, compare, None, exc
             return token, compare, doc, None

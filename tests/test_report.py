@@ -235,3 +235,18 @@ def test_report_of_the_example_pair_with_the_engine():
         cells = [r.a if side == 0 else r.b for r in report.rows]
         shown = " ".join(c.text for c in cells if c is not None).replace(" […] ", " ")
         assert sorted(shown.split()) == sorted(doc.text.split())
+
+
+def test_site_furniture_is_grey_in_the_report_as_in_the_window():
+    result = make_result([
+        ("shared", "The council approved the new bridge on Monday. "),
+        ("b", "Share on Facebook\nThe mayor was not available for comment.\n"),
+    ])
+    rows = build_report(result).rows
+    pieces = [p for r in rows if r.b is not None for p in r.b.pieces]
+    muted = [p.text.strip() for p in pieces if p.boilerplate]
+    assert muted == ["Share on Facebook"]
+    assert not any(p.boilerplate for p in pieces if "mayor" in p.text)
+    html = report_html(result)
+    assert '<span class="bp">Share on Facebook</span>' in html
+    assert "span.bp {" in html and "Boilerplate" in html

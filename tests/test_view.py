@@ -167,7 +167,8 @@ def test_report_follows_the_chosen_view():
 def test_boilerplate_lines_are_found_and_content_is_not():
     from core.view.boilerplate import boilerplate_ranges
 
-    furniture = ["No comments", "Post a Comment", "Share this", "Share this article",
+    furniture = ["No comments", "No comments:", "Post a Comment", "Share this",
+                 "Share this article",
                  "Subscribe", "Sign up for our daily newsletter", "By Jane Doe",
                  "By Olena Vasylenko and Petro Bondar, Kyiv", "Published 14 May 2024",
                  "May 14, 2024", "Updated: 14:05 GMT", "3 comments", "Related articles",

@@ -13,10 +13,15 @@ from typing import NamedTuple, overload
 from core.comparison.stems import STOPWORDS, stem
 from core.model import Options
 
+# Chinese and Japanese are written without spaces between words: each Han, kana or
+# fullwidth-alphanumeric character is a token of its own (content stems are its bigrams).
+CJK = ("\u3005\u3007\u3041-\u3096\u309d-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+       "\U00020000-\U0003134f")
+CJK_RE = re.compile(f"[{CJK}]")
 # A word: letters/digits, joined by inner apostrophes, hyphens, or digit separators.
-WORD_RE = re.compile(r"\w+(?:(?:['’\-]|(?<=\d)[.,](?=\d))\w+)*")
+WORD_RE = re.compile(rf"[{CJK}]|[^\W{CJK}]+(?:(?:['’\-]|(?<=\d)[.,](?=\d))[^\W{CJK}]+)*")
 # Without punctuation folding a token keeps the punctuation glued to it ("said," != "said").
-GLUED_RE = re.compile(r"\S+")
+GLUED_RE = re.compile(rf"[{CJK}]|[^\s{CJK}]+")
 QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -26,7 +31,8 @@ ABBREVIATIONS = frozenset(
     corp jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e a.m p.m
     """.split()
 )
-SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n\s*")
+# Chinese/Japanese full stops end a sentence with no space after them.
+SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[。！？]+[」』”’）)]*|\n\s*")
 
 
 class Token(NamedTuple):
@@ -194,8 +200,22 @@ def content_stem(word: str) -> str:
 
 
 def content_stems(words: list[str]) -> tuple[str, ...]:
-    """Stems of the content words (stopwords and one-letter words dropped)."""
-    return tuple(s for s in map(content_stem, words) if s)
+    """Stems of the content words (stopwords and one-letter words dropped); a run of
+    Chinese/Japanese characters gives its character bigrams, the usual unit of
+    similarity for unsegmented scripts."""
+    stems: list[str] = []
+    previous = ""  # the CJK character just before, if any
+    for word in words:
+        if len(word) == 1 and CJK_RE.match(word):
+            if previous:
+                stems.append(previous + word)
+            previous = word
+            continue
+        previous = ""
+        found = content_stem(word)
+        if found:
+            stems.append(found)
+    return tuple(stems)
 
 
 def segment(text: str, options: Options) -> Segmented:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from array import array
 from collections.abc import Callable, Sequence
@@ -93,17 +92,20 @@ def maximal_runs(a: array, b: array, n: int,
             check()
         part = slice(block, block + SEED_BLOCK)
         for j, lo, hi in zip(seeded[part].tolist(), low[part].tolist(), high[part].tolist()):
-            _extend_seed(a, b, n, j, order[lo:hi].tolist(), covered, runs)
+            places = order[lo:hi]  # A's places of this n-gram, ascending (stable sort)
+            if hi - lo > MAX_SEED_OCCURRENCES:
+                # A phrase repeated all over A: try only the places where B's position
+                # would put it, found without listing them all, so that a text of one
+                # sentence repeated 30,000 times stays linear (listing them was quadratic).
+                k = int(np.searchsorted(places, j * len(a) // len(b)))
+                places = places[max(0, k - NEAREST_SEEDS):k + NEAREST_SEEDS]
+            _extend_seed(a, b, n, j, places.tolist(), covered, runs)
     return runs
 
 
 def _extend_seed(a: array, b: array, n: int, j: int, starts: list[int],
                  covered: dict[int, int], runs: list[Run]) -> None:
-    """Extend B's n-gram at ``j`` against each of its places in A not already covered."""
-    if len(starts) > MAX_SEED_OCCURRENCES:
-        # A phrase repeated all over A: try only the places where B's position would
-        # put it, so repetitive texts stay linear and still line up.
-        starts = nearest(starts, j * len(a) // len(b), NEAREST_SEEDS)
+    """Extend B's n-gram at ``j`` against each of the A places ``starts`` not yet covered."""
     len_a, len_b = len(a), len(b)
     for i in starts:
         diagonal = i - j
@@ -116,12 +118,6 @@ def _extend_seed(a: array, b: array, n: int, j: int, starts: list[int],
             length += 1
         covered[diagonal] = j + length
         runs.append(Run(i, j, length))
-
-
-def nearest(positions: list[int], target: int, count: int) -> list[int]:
-    """The ``count`` positions on each side of ``target`` in a sorted list."""
-    k = bisect.bisect_left(positions, target)
-    return positions[max(0, k - count):k + count]
 
 
 def tile(runs: list[Run], len_a: int, len_b: int, n: int) -> list[Run]:

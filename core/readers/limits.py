@@ -123,12 +123,18 @@ def _child(conn, func, args, memory: int) -> None:
         conn.close()
 
 
-def run_bounded(func, *args, name: str, seconds: float, memory: int = 3 * 1024 * MB):
+CANCEL_POLL = 0.1  # seconds between checks of should_cancel while the child works
+
+
+def run_bounded(func, *args, name: str, seconds: float, memory: int = 3 * 1024 * MB,
+                should_cancel=None):
     """``func(*args)`` in a child process that is stopped after ``seconds`` and cannot use
     more than ``memory`` bytes of address space (where the system allows the cap).
 
     For readers built on C libraries (PDFium), which no time check can interrupt.
     ``func`` must be importable by name; its result and exceptions must pickle.
+    ``should_cancel`` (polled every 0.1 s) stops the child at once and raises Cancelled:
+    Esc in the window must not leave a PDF reader running to its time limit.
     """
     import multiprocessing
     import os
@@ -144,7 +150,7 @@ def run_bounded(func, *args, name: str, seconds: float, memory: int = 3 * 1024 *
     proc.start()
     child.close()
     try:
-        if not parent.poll(seconds):
+        if not _wait_for_child(parent, seconds, should_cancel):
             raise ReadTimeout(f"{name} took more than {seconds:.0f} s to read; it is too "
                               "large or too complex for Concord.")
         status, value = parent.recv()
@@ -164,3 +170,20 @@ def run_bounded(func, *args, name: str, seconds: float, memory: int = 3 * 1024 *
         raise FileTooLarge(f"{name} needs more than {memory // MB} MB of memory to read; "
                            "Concord stopped it.")
     raise value
+
+
+def _wait_for_child(conn, seconds: float, should_cancel) -> bool:
+    """True when the child has answered within ``seconds``; raises Cancelled on request."""
+    import time
+
+    from core.errors import Cancelled
+
+    if should_cancel is None:
+        return conn.poll(seconds)
+    deadline = time.monotonic() + seconds
+    while not conn.poll(min(CANCEL_POLL, max(0.0, deadline - time.monotonic()))):
+        if should_cancel():
+            raise Cancelled("Reading was cancelled.")
+        if time.monotonic() >= deadline:
+            return False
+    return True

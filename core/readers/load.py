@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Callable
 from pathlib import PurePath
 
 from core.errors import (
@@ -46,13 +47,14 @@ def load_bytes(
     declared_charset: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
     isolate: bool = False,
+    should_cancel: Callable[[], bool] | None = None,
 ) -> Document:
     """A :class:`Document` from ``data`` (a file's bytes, standard input, a download).
 
     The format comes from the content first and from the extension of ``name`` second,
     unless ``fmt`` names it. Every failure is a ConcordError with a one-line message.
     With ``isolate``, readers built on C libraries (PDF) run in a child process that is
-    stopped at the time limit and capped in memory.
+    stopped at the time limit and capped in memory, and at once when ``should_cancel()``.
     """
     shown = display_name(name)
     if not data.strip():
@@ -62,7 +64,8 @@ def load_bytes(
                       deadline=time.monotonic() + limits.seconds,
                       declared_charset=declared_charset)
     if isolate and fmt in ISOLATED_FORMATS:
-        result = run_bounded(_run_reader, fmt, data, ctx, name=shown, seconds=limits.seconds)
+        result = run_bounded(_run_reader, fmt, data, ctx, name=shown, seconds=limits.seconds,
+                             should_cancel=should_cancel)
     else:
         result = _run_reader(fmt, data, ctx)
     if not result.text.strip():
@@ -107,11 +110,12 @@ def load_document(
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     isolate: bool = False,
+    should_cancel: Callable[[], bool] | None = None,
 ) -> Document:
     """Load ``path`` (``-``: standard input) into a :class:`Document`; never modifies the file."""
     source = read_source(path, max_bytes)
     return load_bytes(source.data, source.name, encoding=encoding, path=source.path,
-                      mtime=source.mtime, isolate=isolate)
+                      mtime=source.mtime, isolate=isolate, should_cancel=should_cancel)
 
 
 def is_url(arg: str) -> bool:

@@ -56,6 +56,7 @@ def view_css(view: str | None = None) -> str:
         elif strength == "faint" and mark != "changed":
             rules.append(f"span.{cls} {{ {sample_css(mark, print_=True).split(';', 1)[1]} }}")
     rules.append(f"span.mv {{ {sample_css('moved')} }}")
+    rules.append(f"span.bp {{ {sample_css('boilerplate')} }}")
     return "\n".join(rules) + "\n"
 
 
@@ -159,7 +160,8 @@ def render_legend(view: str | None = None) -> str:
                "changed": "<span class=\"rw\"><span class=\"chg\">Changed words</span></span>",
                "unique": "<span class=\"uq\">Unique</span>",
                "moved": "<span class=\"mv\">Moved</span> "
-                        "<span class=\"moved\">MOVED in B</span>"}
+                        "<span class=\"moved\">MOVED in B</span>",
+               "boilerplate": "<span class=\"bp\">Boilerplate</span>"}
     for item in LEGEND:
         if item.key in samples:
             out.append(f"<tr><td width=\"30%\">{samples[item.key]}</td>"
@@ -227,7 +229,7 @@ def _cell(row: Row, cell: Cell | None) -> str:
         text = e(piece.text)
         if piece.changed:
             text = f"<span class=\"chg\">{text}</span>"
-        cls = PIECE_CLASS.get(piece.kind or "")
+        cls = "bp" if piece.boilerplate else PIECE_CLASS.get(piece.kind or "")
         out.append(f"<span class=\"{cls}\">{text}</span>" if cls else text)
     body = "".join(out)
     if row.moved:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.model import Kind, Match, Result, Span
+from core.view.boilerplate import boilerplate_ranges
 from core.view.summary import match_number
 
 GAP = " […] "  # between two pieces of one side that are not adjacent in the document
@@ -35,6 +36,7 @@ class Piece:
     text: str
     kind: Kind | None = None  # None: the GAP marker, or text outside every span
     changed: bool = False
+    boilerplate: bool = False  # unique site furniture: drawn grey, as the window mutes it
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,8 @@ class _Side:
         self.changes = sorted(changes)
         self.change_starts = [c[0] for c in self.changes]
         self.newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.furniture = boilerplate_ranges(text)
+        self.furniture_starts = [f[0] for f in self.furniture]
         self.shown: list[tuple[int, int]] = []  # disjoint, sorted by start
 
     def take(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -179,16 +183,32 @@ class _Side:
                 changed.append((c_lo, c_hi))
                 cuts.update((c_lo, c_hi))
             j += 1
+        furniture = self._furniture(lo, hi)
+        for c_lo, c_hi in furniture:
+            cuts.update((c_lo, c_hi))
         bounds = sorted(cuts)
         pieces: list[Piece] = []
         for start, end in itertools.pairwise(bounds):
             kind = next((k for s, e, k in kinds if s <= start < e), None)
             is_changed = any(s <= start < e for s, e in changed)
-            piece = Piece(cut_long_runs(self.text[start:end]), kind, is_changed)
-            if pieces and (pieces[-1].kind, pieces[-1].changed) == (kind, is_changed):
-                piece = Piece(pieces.pop().text + piece.text, kind, is_changed)
+            muted = kind == "unique" and any(s <= start < e for s, e in furniture)
+            piece = Piece(cut_long_runs(self.text[start:end]), kind, is_changed, muted)
+            if pieces and (pieces[-1].kind, pieces[-1].changed,
+                           pieces[-1].boilerplate) == (kind, is_changed, muted):
+                piece = Piece(pieces.pop().text + piece.text, kind, is_changed, muted)
             pieces.append(piece)
         return pieces
+
+    def _furniture(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Boilerplate lines (core.view.boilerplate) clipped to [lo, hi)."""
+        found = []
+        k = max(0, bisect.bisect_right(self.furniture_starts, lo) - 1)
+        while k < len(self.furniture) and self.furniture[k][0] < hi:
+            f_lo, f_hi = max(lo, self.furniture[k][0]), min(hi, self.furniture[k][1])
+            if f_lo < f_hi:
+                found.append((f_lo, f_hi))
+            k += 1
+        return found
 
 
 def aligned_rows(result: Result) -> list[Row]:

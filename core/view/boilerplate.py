@@ -11,7 +11,7 @@ from core.model import Span
 MAX_LINE = 90  # furniture is short; a long line mentioning "newsletter" is content
 
 _PATTERNS = [
-    r"no comments?( yet)?\.?",
+    r"no comments?( yet)?[.:]?",
     r"\d+ comments?",
     r"(post|leave|add|write) a (comment|reply)\.?",
     r"(show|view|load|hide) (all )?comments?",

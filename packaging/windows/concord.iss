@@ -1,5 +1,5 @@
 ; Inno Setup 6 script: the Windows installer for the folder build in dist\concord.
-;   iscc packaging\windows\concord.iss /DAppVersion=0.1.0
+;   iscc packaging\windows\concord.iss /DAppVersion=0.2.0
 ; Installs per user by default (no administrator rights; "Install for all users" is offered),
 ; adds Concord to the Start menu, to "Open with" for every format it reads (without taking any
 ; format over as its default program) and "Compare with Concord" to Send To: select two files

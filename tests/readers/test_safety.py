@@ -223,6 +223,20 @@ def test_a_reader_that_hangs_is_stopped_at_the_time_limit() -> None:
     assert time.monotonic() - start < 3
 
 
+def test_cancelling_stops_the_reader_child_at_once() -> None:
+    # Esc in the window: the PDF child must die now, not at its 60 s time limit.
+    import multiprocessing
+
+    from core.errors import Cancelled
+
+    start = time.monotonic()
+    with pytest.raises(Cancelled):
+        run_bounded(_sleep_forever, name="slow.pdf", seconds=60,
+                    should_cancel=lambda: time.monotonic() - start > 0.3)
+    assert time.monotonic() - start < 3
+    assert multiprocessing.active_children() == []
+
+
 def test_a_reader_that_eats_memory_is_stopped() -> None:
     with pytest.raises(FileTooLarge, match="more than 512 MB of memory"):
         run_bounded(_eat_memory, name="huge.pdf", seconds=20, memory=512 * 1024 * 1024)
