@@ -25,8 +25,9 @@ _THREADED_MODULES = ("onnxruntime", "PySide6.QtCore", "torch")
 
 
 def fork_safe() -> bool:
-    """Whether this process can be forked safely now (one thread, no threaded library)."""
-    return (sys.platform != "win32" and "fork" in multiprocessing.get_all_start_methods()
+    """Whether this process can be forked safely now (one thread, no threaded library; Linux:
+    on macOS system frameworks may not survive a fork, and Windows has none)."""
+    return (sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
             and threading.active_count() == 1
             and not any(name in sys.modules for name in _THREADED_MODULES))
 
