@@ -3,14 +3,16 @@
 spaCy's import and model load take most of a CPU second, about as much as the rest of a cold
 `concord compare` of a small pair: on a machine with two cores, running them side by side is
 most of the start-up. The command line starts the child before it reads the files (the child
-loads the model meanwhile, then waits for the texts); elsewhere it starts with the texts. It is
-forked while this process has no other thread and no threaded library loaded, else spawned.
+loads the model meanwhile, then waits for the texts), forked while the process has no other
+thread and no threaded library loaded; elsewhere (the window, a process that already holds the
+model) the entities are found in the process itself, as before.
 """
 
 from __future__ import annotations
 
 import atexit
 import multiprocessing
+import os
 import signal
 import sys
 import threading
@@ -33,13 +35,18 @@ def fork_safe() -> bool:
 
 
 def _exit_on_term(signum, frame) -> None:  # type: ignore[no-untyped-def]
-    raise SystemExit(1)  # unwinds through the backend's clean-up, which stops its workers
+    """Stopped by the parent: stop the worker processes now (a clean shut-down would wait for
+    the pieces they are reading, seconds each) and go."""
+    for worker in multiprocessing.active_children():
+        worker.kill()
+    os._exit(1)
 
 
 def _child(conn) -> None:  # type: ignore[no-untyped-def]
     """In the child: load the model, wait for the texts, send back the model's mentions of
     each (or, for large texts, the entities: see _read_large), or the error."""
     signal.signal(signal.SIGTERM, _exit_on_term)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle: it stops us
     backend = failure = None
     try:
         from core.entities.backend import SpacyBackend
@@ -52,7 +59,7 @@ def _child(conn) -> None:  # type: ignore[no-untyped-def]
         failure = exc
     try:
         texts = conn.recv()
-    except (EOFError, OSError, SystemExit):  # the parent went without asking
+    except (EOFError, OSError):  # the parent went without asking
         return
     try:
         if failure is not None:
