@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import zlib
 from array import array
 from collections import Counter
@@ -36,6 +37,10 @@ ABSORB_COVERAGE = 0.35
 # its sentences up to an in-order pair of a gap (see fill_gaps_in_order).
 STRAY_BELOW = 1.5
 MAX_ABSORB = 8
+# A free sentence between two groups that follow each other on the other side joins the
+# one whose other side carries this much more of its content (see absorb_sandwiched).
+SANDWICH_COVERAGE = 0.15
+BALANCE_MARGIN = 0.1  # log length ratio: how much better one group's balance must be
 RESCUE_RUN = 5  # words in a phrase that ties two otherwise unmatched sentences
 MAX_SEED_POSTINGS = 40  # a phrase in more sentences than this ties nothing together
 
@@ -222,7 +227,7 @@ def grow_groups(pairs: list[tuple[int, int]], scores: Pairs,
             group = grown
         groups.append(group)
     groups = absorb_neighbours(groups, scorer, sa, sb, (used_a, used_b), breaks)
-    return sorted(groups, key=lambda g: g.a0)
+    return absorb_sandwiched(sorted(groups, key=lambda g: g.a0), scorer, sa, sb, breaks)
 
 
 def absorb_neighbours(groups: list[Group], scorer: SentenceScorer, sa: Sequence[Sentence],
@@ -257,6 +262,106 @@ def absorb_neighbours(groups: list[Group], scorer: SentenceScorer, sa: Sequence[
                  else Group(g.a0, g.a1, min(k, g.b0), max(k + 1, g.b1), g.similarity))
         out.append(g)
     return out
+
+
+def absorb_sandwiched(groups: list[Group], scorer: SentenceScorer, sa: Sequence[Sentence],
+                      sb: Sequence[Sentence], breaks: Breaks) -> list[Group]:
+    """Free sentences between two groups that follow each other on the other side join one.
+
+    Such a sentence has no counterpart left but the other side of the groups around it (a
+    long sentence of one translation holding several short ones of the other), so a share
+    of SANDWICH_COVERAGE is enough, when one neighbour carries clearly more of it than the
+    other. Both sides are judged on the groups as they were (the result does not depend on
+    which document is A).
+    """
+    moves: dict[int, list[int]] = {}  # group index -> [new a0, a1, b0, b1]
+    for side, sentences, other in ((0, sa, sb), (1, sb, sa)):
+        ratio = math.log(max(1, _words(other)) / max(1, _words(sentences)))
+        order = sorted(range(len(groups)), key=lambda n: _span(groups[n], side)[0])
+        for n1, n2 in itertools.pairwise(order):
+            g1, g2 = groups[n1], groups[n2]
+            (lo, hi), (o1, o2) = (_span(g1, side)[1], _span(g2, side)[0]), (
+                _span(g1, 1 - side)[1], _span(g2, 1 - side)[0])
+            if lo >= hi or o1 != o2:
+                continue
+            first, last = _sandwich_split(
+                range(lo, hi), sentences, breaks[side],
+                [(sentences[slice(*_span(g, side))], other[slice(*_span(g, 1 - side))])
+                 for g in (g1, g2)], scorer, ratio)
+            if first > lo:
+                moves.setdefault(n1, list(_bounds(g1)))[2 * side + 1] = first
+            if last < hi:
+                moves.setdefault(n2, list(_bounds(g2)))[2 * side] = last
+    return [Group(*moves[n], g.similarity) if n in moves else g for n, g in enumerate(groups)]
+
+
+def _sandwich_split(run: range, sentences: Sequence[Sentence], breaks: frozenset[int],
+                    sides: list[tuple[Sequence[Sentence], Sequence[Sentence]]],
+                    scorer: SentenceScorer, ratio: float) -> tuple[int, int]:
+    """How far the groups before and after a run of free sentences extend into it.
+
+    ``sides``: (own side, other side) of the group before and of the group after;
+    ``ratio``: log of the other document's words over this one's. When
+    both carry a sentence alike, it joins the group whose two sides it brings closer to
+    the documents' length ratio (a translation keeps lengths roughly in proportion).
+    """
+    room = [len(own) < MAX_ABSORB for own, _ in sides]
+    words = [(_words(own), _words(other)) for own, other in sides]
+    # The other side's stems that the group's own side does not explain.
+    left = [{s for o in other for s in o.stems}.difference(*(o.stems for o in own))
+            for own, other in sides]
+
+    pulls: dict[int, list[tuple[float, float]]] = {}
+
+    def joins(k: int, side: int) -> bool:
+        if k not in pulls:
+            pulls[k] = [_pull(sentences[k], other, rest, scorer)
+                        for (_, other), rest in zip(sides, left)]
+        pull = pulls[k]
+        if _wins(pull, side):
+            return True
+        if pull[side][0] < SANDWICH_COVERAGE or _wins(pull, 1 - side):
+            return False
+        size = sentences[k].end_token - sentences[k].first_token
+        off = [abs(math.log(max(1, other) / max(1, own + size)) - ratio)
+               for own, other in words]
+        return off[side] + BALANCE_MARGIN <= off[1 - side]
+
+    first = run.start
+    while room[0] and first < run.stop and first not in breaks and joins(first, 0):
+        first += 1
+    last = run.stop
+    while room[1] and last > first and last not in breaks and joins(last - 1, 1):
+        last -= 1
+    return first, last
+
+
+def _words(sentences: Sequence[Sentence]) -> int:
+    return sum(s.end_token - s.first_token for s in sentences)
+
+
+def _pull(sentence: Sentence, other: Sequence[Sentence], left: set[str],
+          scorer: SentenceScorer) -> tuple[float, float]:
+    """How much of a sentence a group's other side carries: (in all, in the stems ``left``
+    unexplained by the group's own side)."""
+    if not sentence.stems:
+        return 0.0, 0.0
+    stems = set(sentence.stems)
+    return round(scorer.coverage([sentence], other), 9), len(stems & left) / len(stems)
+
+
+def _wins(pulls: list[tuple[float, float]], k: int) -> bool:
+    """Group k's other side carries the sentence clearly more than the other group's does."""
+    (cov, rest), (cov2, rest2) = pulls[k], pulls[1 - k]
+    return cov >= SANDWICH_COVERAGE and cov + rest >= cov2 + rest2 + SANDWICH_COVERAGE
+
+
+def _span(g: Group, side: int) -> tuple[int, int]:
+    return (g.a0, g.a1) if side == 0 else (g.b0, g.b1)
+
+
+def _bounds(g: Group) -> tuple[int, int, int, int]:
+    return g.a0, g.a1, g.b0, g.b1
 
 
 def _identical_pair(g: Group, sa: Sequence[Sentence], sb: Sequence[Sentence]) -> bool:

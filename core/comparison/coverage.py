@@ -12,9 +12,13 @@ part that the other side does not have at all. Counting it as "reworded" would l
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
+from typing import TypeVar
 
-from core.comparison.segment import Segmented, content_stem
+from core.comparison.align import Group
+from core.comparison.segment import Segmented, Sentence, content_stem
+from core.comparison.verbatim import Run
 
 LONG_STRETCH = 8  # words from the first to the last uncovered content word
 LONG_STRETCH_CONTENT = 4  # content words without counterpart in such a stretch
@@ -22,6 +26,11 @@ MIN_ANCHORS = 2  # content words with a counterpart that make a side "anchored"
 BUDGET_RATIO = 1.5
 BUDGET_SLACK = 4
 MIN_GIVEN_UP = 3  # shorter stretches are never cut out for the budget
+# A verbatim run this short between sentences aligned elsewhere on both sides is a stock
+# phrase ("all the nations of the earth"), not a passage copied out of its place.
+STRAY_RUN_WORDS = 8
+STRAY_REACH = 4  # sentences: nearer than this, a run is a boundary drawn differently
+T = TypeVar("T")
 
 
 def owned_tokens(seg: Segmented, tokens: range, free: set[int], other_stems: set[str],
@@ -85,3 +94,46 @@ def _stem(seg: Segmented, t: int) -> str:
 def _close(stretches: list[list[int]], current: Sequence[int]) -> None:
     if current:
         stretches.append(list(current))
+
+
+def stray_runs(runs: list[tuple[Run, T]], groups: list[Group], sa: Sequence[Sentence],
+               sb: Sequence[Sentence]) -> list[tuple[Run, T]]:
+    """Short runs far from the counterparts that their sentences are aligned with.
+
+    Such a run pairs a stock phrase of an aligned sentence with the same phrase in a
+    far-off sentence that has its own counterpart; its words belong to their own
+    sentences' reworded pairs instead. A run near the aligned counterpart (a sentence
+    boundary drawn differently) and a longer run (a moved quotation) stay shared.
+    """
+    group_a = {k: g for g in groups for k in range(g.a0, g.a1)}
+    group_b = {k: g for g in groups for k in range(g.b0, g.b1)}
+    starts_a = [s.first_token for s in sa]
+    starts_b = [s.first_token for s in sb]
+    out = []
+    for item in runs:
+        run = item[0]
+        if run.length > STRAY_RUN_WORDS:
+            continue
+        in_a = _sentences_of(run.i, run.length, starts_a)
+        in_b = _sentences_of(run.j, run.length, starts_b)
+        if _far(in_b, [group_a.get(k) for k in in_a], 1) and _far(
+                in_a, [group_b.get(k) for k in in_b], 0):
+            out.append(item)
+    return out
+
+
+def _sentences_of(first: int, length: int, starts: list[int]) -> range:
+    """The sentences holding tokens first..first+length-1."""
+    lo = bisect.bisect_right(starts, first) - 1
+    return range(max(lo, 0), bisect.bisect_right(starts, first + length - 1))
+
+
+def _far(sentences: range, groups: list[Group | None], side: int) -> bool:
+    """Every group is aligned, and its ``side`` lies over STRAY_REACH sentences from these."""
+    for g in groups:
+        if g is None:
+            return False
+        lo, hi = (g.a0, g.a1) if side == 0 else (g.b0, g.b1)
+        if sentences.start < hi + STRAY_REACH and lo - STRAY_REACH < sentences.stop:
+            return False
+    return True

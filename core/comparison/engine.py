@@ -12,12 +12,12 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from core.comparison.align import Group, ScorerFactory, align_sentences
-from core.comparison.coverage import owned_tokens
+from core.comparison.coverage import owned_tokens, stray_runs
 from core.comparison.evidence import weak_stems
 from core.comparison.refine import Judge, make_judge
 from core.comparison.segment import Segmented, Tokens, segment
 from core.comparison.spans import UNLABELLED, moved_flags, span_table, summarise
-from core.comparison.verbatim import find_verbatim_ids, trim_at_sentences
+from core.comparison.verbatim import Run, find_verbatim_ids, trim_at_sentences
 from core.comparison.worddiff import diff_ids
 from core.errors import Cancelled
 from core.model import Document, Kind, Match, Options, Result, Span, Summary
@@ -75,7 +75,7 @@ def compare(doc_a: Document, doc_b: Document, options: Options | None = None,
     draft = _Draft(_unlabelled(len(seg_a.tokens)), _unlabelled(len(seg_b.tokens)))
     report("Finding verbatim passages", 0.15)
     ids = common_ids(seg_a.tokens, seg_b.tokens)  # both documents' words in one vocabulary
-    _add_verbatim(draft, seg_a, seg_b, ids, options, check)
+    runs = _add_verbatim(draft, seg_a, seg_b, ids, options, check)
     del ids  # remade after the alignment, whose peak it would add to
     report("Aligning sentences", 0.4)
     notes: list[str] = []
@@ -86,6 +86,8 @@ def compare(doc_a: Document, doc_b: Document, options: Options | None = None,
         weak=weak_stems(seg_a, seg_b), judge=judge,
         breaks=(paragraph_starts(seg_a), paragraph_starts(seg_b)))
     report("Marking changed words", 0.7)
+    _release_runs(draft, stray_runs(runs, groups, seg_a.sentences, seg_b.sentences))
+    del runs
     ids = common_ids(seg_a.tokens, seg_b.tokens)
     _add_groups(draft, groups, seg_a, seg_b, ids, options, check)
     # The result needs tokens, not sentences: free them first (~40 MB a 10 MB side).
@@ -114,9 +116,14 @@ def _semantic_judge(options: Options, seg_a: Segmented, seg_b: Segmented,
     if not getattr(options, "semantic", True):
         return None
 
+    expand: list[Callable[[str], str]] = []
+
     def encode(texts: list[str]) -> object:
         from core.comparison.semantic import load_encoder
-        return load_encoder().encode(texts)
+        if not expand:  # acronyms the pair spells out are written out for the encoder
+            from core.comparison.acronyms import Expander
+            expand.append(Expander(seg_a.text, seg_b.text))
+        return load_encoder().encode([expand[0](t) for t in texts])
 
     def verdict(cosine: float, words_a: int, words_b: int) -> str:
         from core.comparison.semantic import semantic_verdict
@@ -140,18 +147,31 @@ def _semantic_judge(options: Options, seg_a: Segmented, seg_b: Segmented,
 
 def _add_verbatim(draft: _Draft, seg_a: Segmented, seg_b: Segmented,
                   ids: tuple[array, array], options: Options,
-                  check: Callable[[], None]) -> None:
+                  check: Callable[[], None]) -> list[tuple[Run, int]]:
+    """Verbatim runs become shared matches; returns each run with its match id."""
     runs = trim_at_sentences(
         find_verbatim_ids(ids[0], ids[1], seg_a.tokens.vocab, options.min_phrase, check),
         {s.first_token for s in seg_a.sentences}, {s.first_token for s in seg_b.sentences},
         {s.end_token for s in seg_a.sentences}, {s.end_token for s in seg_b.sentences},
         options.min_phrase,
     )
+    out = []
     for run in runs:
         match_id = draft.add("shared", 1.0)
         label = array("i", [match_id]) * run.length
         draft.labels_a[run.i:run.i + run.length] = label
         draft.labels_b[run.j:run.j + run.length] = label
+        out.append((run, match_id))
+    return out
+
+
+def _release_runs(draft: _Draft, runs: list[tuple[Run, int]]) -> None:
+    """Unlabel the words of these runs (their matches, left without spans, are dropped)."""
+    for run, match_id in runs:
+        for labels, start in ((draft.labels_a, run.i), (draft.labels_b, run.j)):
+            for t in range(start, start + run.length):
+                if labels[t] == match_id:
+                    labels[t] = UNLABELLED
 
 
 def _add_groups(draft: _Draft, groups: list[Group], seg_a: Segmented, seg_b: Segmented,

@@ -33,7 +33,7 @@ def semantic_pass(pairs: list[Pair], scores: dict[Pair, float], sa: Sequence[Sen
     near = sorted((p for p, s in scores.items()
                    if s >= 0.5 * threshold and p[0] not in used_a and p[1] not in used_b),
                   key=lambda p: (-scores[p], p))
-    gaps, sandwiched = gap_pairs(pairs, sa, sb)
+    gaps, closed = gap_pairs(pairs, sa, sb)
     asked = _within_budget(list(dict.fromkeys(gaps + doubtful + near)))
     if not asked:
         return pairs
@@ -45,11 +45,11 @@ def semantic_pass(pairs: list[Pair], scores: dict[Pair, float], sa: Sequence[Sen
             if verdicts.get(p, ("undecided", 0.0))[0] != "different" or p in tied]
     used_a = {i for i, _ in kept}
     used_b = {j for _, j in kept}
-    # A lone sentence on each side between two aligned pairs is tied by order: there,
-    # "not different" is enough.
+    # Sentences of a gap between two aligned pairs are tied by order: there, "not
+    # different" is enough for each other's best match, in order.
+    ordered = set(ordered_in_gaps(closed, verdicts))
     same = sorted((p for p in asked if p not in pairs and (
-        verdicts.get(p, ("",))[0] == "same"
-        or (p in sandwiched and verdicts.get(p, ("",))[0] == "undecided"))),
+        verdicts.get(p, ("",))[0] == "same" or p in ordered)),
         key=lambda p: (-verdicts[p][1], abs(p[0] - p[1]), p))
     for i, j in same:
         if i not in used_a and j not in used_b:
@@ -74,12 +74,22 @@ def tied_by_order(pairs: list[Pair], sa: Sequence[Sentence], sb: Sequence[Senten
     out = set()
     for before, (i, j), after in zip(chain, chain[1:], chain[2:]):
         wa, wb = sa[i].end_token - sa[i].first_token, sb[j].end_token - sb[j].first_token
-        close = (i - before[0] <= ORDER_REACH and j - before[1] <= ORDER_REACH
-                 and after[0] - i <= ORDER_REACH and after[1] - j <= ORDER_REACH)
-        if (close and (i, j) not in crossing
-                and max(wa, wb) > LENGTH_RATIO * max(1, min(wa, wb))):
+        if ((i, j) not in crossing and max(wa, wb) > LENGTH_RATIO * max(1, min(wa, wb))
+                and _close(before, (i, j), after, long_side=0 if wa > wb else 1)):
             out.add((i, j))
     return out
+
+
+def _close(before: Pair, pair: Pair, after: Pair, long_side: int) -> bool:
+    """The in-order neighbours are near on both sides: each at most ORDER_REACH sentences
+    away, or, around a long sentence whose neighbours on its own side are next to it, up to
+    2 x ORDER_REACH on the short side (one long sentence saying what several short ones say).
+    """
+    steps = [(pair[k] - before[k], after[k] - pair[k]) for k in (0, 1)]
+    if all(step <= ORDER_REACH for side in steps for step in side):
+        return True
+    return steps[long_side] == (1, 1) and all(
+        step <= 2 * ORDER_REACH for step in steps[1 - long_side])
 
 
 def _crossing(pairs: list[Pair]) -> set[Pair]:
@@ -123,27 +133,52 @@ def _doubtful(pair: Pair, scores: dict[Pair, float], sa: Sequence[Sentence],
 
 
 def gap_pairs(pairs: list[Pair], sa: Sequence[Sentence], sb: Sequence[Sentence],
-              ) -> tuple[list[Pair], set[Pair]]:
+              ) -> tuple[list[Pair], list[list[Pair]]]:
     """Every pair of unmatched sentences inside small gaps between in-order aligned pairs,
-    and the pairs that are alone in a gap between two aligned pairs.
+    and, per gap closed by aligned pairs on both ends, its pairs (tied by order).
 
     The start and the end of the documents count as aligned (a headline before the first
-    aligned pair is in a gap).
+    aligned pair is in a gap), but only a gap between two aligned pairs ties by order.
     """
     used_a = {i for i, _ in pairs}
     used_b = {j for _, j in pairs}
     anchors = [(-1, -1), *agreed_chain(pairs), (len(sa), len(sb))]
     out = []
-    alone = set()
+    closed = []
     for (i0, j0), (i1, j1) in itertools.pairwise(anchors):
         free_a = [i for i in range(i0 + 1, i1) if i not in used_a and sa[i].folded]
         free_b = [j for j in range(j0 + 1, j1) if j not in used_b and sb[j].folded]
         if 0 < len(free_a) <= SEMANTIC_GAP and 0 < len(free_b) <= SEMANTIC_GAP:
-            out.extend((i, j) for i in free_a for j in free_b)
-        inside = i0 >= 0 and j0 >= 0 and i1 < len(sa) and j1 < len(sb)
-        if inside and len(free_a) == len(free_b) == 1 and i1 - i0 == j1 - j0 == 2:
-            alone.add((free_a[0], free_b[0]))
-    return out, alone
+            gap = [(i, j) for i in free_a for j in free_b]
+            out.extend(gap)
+            # A gap holding sentences paired elsewhere (moved) does not tie by order.
+            inside = i0 >= 0 and j0 >= 0 and i1 < len(sa) and j1 < len(sb)
+            if inside and i1 - i0 - 1 == len(free_a) and j1 - j0 - 1 == len(free_b):
+                closed.append(gap)
+    return out, closed
+
+
+def ordered_in_gaps(gaps: list[list[Pair]], verdicts: dict[Pair, tuple[str, float]],
+                    ) -> list[Pair]:
+    """Pairs of a closed gap that are each other's best match, in order, and not different.
+
+    Between two aligned pairs, a sentence's counterpart can only be in the gap; a translation
+    or a rewrite that changed most words still leaves it the closest one by meaning.
+    """
+    out = []
+    for gap in gaps:
+        cos = {p: verdicts[p][1] for p in gap
+               if p in verdicts and verdicts[p][0] != "different"}
+        best_a: dict[int, Pair] = {}
+        best_b: dict[int, Pair] = {}
+        for p in gap:  # best over all pairs of the gap, "different" ones included
+            if p in verdicts:
+                for best, key in ((best_a, p[0]), (best_b, p[1])):
+                    if key not in best or verdicts[p][1] > verdicts[best[key]][1]:
+                        best[key] = p
+        mutual = [p for p in cos if best_a[p[0]] == p and best_b[p[1]] == p]
+        out.extend(agreed_chain(mutual))
+    return out
 
 
 def in_order(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
