@@ -33,11 +33,14 @@ from core.comparison.engine import compare
 from core.model import Options
 from core.readers.load import document_from_text
 
-def rss_kb():
+def status_kb(field):
     for line in open("/proc/self/status"):
-        if line.startswith("VmRSS:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1])
     return 0
+
+def rss_kb():
+    return status_kb("VmRSS")
 
 text_a = open(sys.argv[1], encoding="utf-8").read()
 text_b = open(sys.argv[2], encoding="utf-8").read()
@@ -47,7 +50,9 @@ before = rss_kb()
 wall, cpu = time.perf_counter(), time.process_time()
 result = compare(doc_a, doc_b, options)
 wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+# VmHWM, this process's own high-water mark: ru_maxrss can report the parent's resident set
+# (a child spawned by vfork from a parent that made a 10 MB pair inherits its high-water).
+peak = status_kb("VmHWM") or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB
 digest = hashlib.sha256(json.dumps([
     [[(s.start, s.end, s.kind, s.match) for s in spans] for spans in result.spans],
     [(m.id, m.kind, m.a, m.b, m.similarity, m.moved, m.changes_a, m.changes_b, m.diff_fallback)
