@@ -10,11 +10,12 @@ from collections.abc import Iterable
 from core.entities import labels as lb
 from core.entities.backend import RawMention
 from core.entities.complete import complete_figures
+from core.entities.dates import refine_dates
 from core.entities.gazetteer import Place, fold, lookup_place
 from core.entities.mention import Mention
 from core.entities.relabel import feature_follows, relabel_by_words
 
-CORRECTION_VERSION = "11"  # bump when the rules change: cached results are then recomputed
+CORRECTION_VERSION = "12"  # bump when the rules change: cached results are then recomputed
 
 _LEADING_RE = re.compile(r"^(?:[\"'“”‘’«»(\[]|\s|(?:the|The|THE)\s+)+")
 _TRAILING_RE = re.compile(r"(?:['’]s|(?<=s)['’]|[\"'“”‘’«»)\],.;:!?]|\s)+$")
@@ -70,6 +71,7 @@ def correct(text: str, raw: Iterable[RawMention]) -> list[Mention]:
     mentions = _surnames_as_persons([_drop_title(text, m) for m in mentions])
     mentions = _join_ranges(text, mentions)
     mentions = [relabel_by_words(text, m) for m in complete_figures(text, mentions)]
+    mentions = refine_dates(text, mentions)
     mentions = _drop_overlaps([c for c in (_clean_name(text, m) for m in mentions) if c])
     mentions = _company_short_names(text, mentions)
     return _drop_overlaps(mentions + _missed_repeats(text, mentions, lower_words))
