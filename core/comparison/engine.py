@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 import time
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -15,8 +16,8 @@ from core.comparison.coverage import owned_tokens, stray_runs
 from core.comparison.evidence import weak_stems
 from core.comparison.refine import Judge, make_judge
 from core.comparison.segment import Segmented, Tokens, segment
-from core.comparison.spans import UNLABELLED, build_spans, moved_flags, summarise
-from core.comparison.verbatim import Run, find_verbatim, trim_at_sentences
+from core.comparison.spans import UNLABELLED, moved_flags, span_table, summarise
+from core.comparison.verbatim import Run, find_verbatim_ids, trim_at_sentences
 from core.comparison.worddiff import diff_ids
 from core.errors import Cancelled
 from core.model import Document, Kind, Match, Options, Result, Span, Summary
@@ -30,19 +31,21 @@ _PARAGRAPH_RE = re.compile(r"\n[^\S\n]*\n")
 class _Draft:
     """Matches under construction and the label of every token on each side."""
 
-    labels_a: list[int]
-    labels_b: list[int]
-    matches: list[Match] = field(default_factory=list)
-    # The keyword fields each match was made with (to build the final match in one call).
-    extras: list[dict[str, object]] = field(default_factory=list)
+    labels_a: array  # array('i'): 4 bytes a token, no int object per label
+    labels_b: array
+    # Kind, similarity and the other keyword fields of every match, by id (the Match is
+    # made once, when its ranges are known).
+    kinds: list[Kind] = field(default_factory=list)
+    similarities: list[float] = field(default_factory=list)
+    extras: list[dict[str, object] | None] = field(default_factory=list)
     # Sentence extents of aligned pairs: their ranges cover whole sentences.
     extents: dict[int, tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
 
     def add(self, kind: Kind, similarity: float, **extra: object) -> int:
-        match_id = len(self.matches)
-        self.matches.append(Match(match_id, kind, (0, 0), (0, 0), similarity, **extra))
-        self.extras.append(extra)
-        return match_id
+        self.kinds.append(kind)
+        self.similarities.append(similarity)
+        self.extras.append(extra or None)
+        return len(self.kinds) - 1
 
 
 def compare(doc_a: Document, doc_b: Document, options: Options | None = None,
@@ -65,11 +68,14 @@ def compare(doc_a: Document, doc_b: Document, options: Options | None = None,
             raise Cancelled()
 
     report("Reading sentences", 0.0)
-    seg_a, seg_b = segment(doc_a.text, options), segment(doc_b.text, options)
+    shared: dict = {}  # equal sentences of A and B share their folded text and stems
+    seg_a, seg_b = segment(doc_a.text, options, shared), segment(doc_b.text, options, shared)
+    del shared
     check()
-    draft = _Draft([UNLABELLED] * len(seg_a.tokens), [UNLABELLED] * len(seg_b.tokens))
+    draft = _Draft(_unlabelled(len(seg_a.tokens)), _unlabelled(len(seg_b.tokens)))
     report("Finding verbatim passages", 0.15)
-    runs = _add_verbatim(draft, seg_a, seg_b, options, check)
+    ids = common_ids(seg_a.tokens, seg_b.tokens)  # both documents' words in one vocabulary
+    runs = _add_verbatim(draft, seg_a, seg_b, ids, options, check)
     report("Aligning sentences", 0.4)
     notes: list[str] = []
     judge = _semantic_judge(options, seg_a, seg_b, notes)
@@ -79,12 +85,20 @@ def compare(doc_a: Document, doc_b: Document, options: Options | None = None,
         weak=weak_stems(seg_a, seg_b), judge=judge,
         breaks=(paragraph_starts(seg_a), paragraph_starts(seg_b)))
     report("Marking changed words", 0.7)
-    _release_runs(draft, stray_runs(runs, groups, seg_a.sentences, seg_b.sentences))
-    _add_groups(draft, groups, seg_a, seg_b, options, check)
+    _release_runs(draft, runs, stray_runs(runs, groups, seg_a.sentences, seg_b.sentences))
+    del runs
+    _add_groups(draft, groups, seg_a, seg_b, ids, options, check)
+    # The result needs tokens, not sentences: free them first (~40 MB a 10 MB side).
+    del groups, judge, ids
+    seg_a, seg_b = replace(seg_a, sentences=()), replace(seg_b, sentences=())
     report("Building the result", 0.9)
     result = _assemble(doc_a, doc_b, seg_a, seg_b, draft, options)
     report("Done", 1.0)
     return replace(result, elapsed=time.perf_counter() - started, notes=tuple(notes))
+
+
+def _unlabelled(count: int) -> array:
+    return array("i", [UNLABELLED]) * count
 
 
 def paragraph_starts(seg: Segmented) -> frozenset[int]:
@@ -129,29 +143,29 @@ def _semantic_judge(options: Options, seg_a: Segmented, seg_b: Segmented,
     return judge
 
 
-def _add_verbatim(draft: _Draft, seg_a: Segmented, seg_b: Segmented, options: Options,
-                  check: Callable[[], None]) -> list[tuple[Run, int]]:
-    """Verbatim runs become shared matches; returns each run with its match id."""
-    words_a = seg_a.tokens.folded()
-    words_b = seg_b.tokens.folded()
+def _add_verbatim(draft: _Draft, seg_a: Segmented, seg_b: Segmented,
+                  ids: tuple[array, array], options: Options,
+                  check: Callable[[], None]) -> list[Run]:
+    """Verbatim runs become the first shared matches: run k is match k."""
     runs = trim_at_sentences(
-        find_verbatim(words_a, words_b, options.min_phrase, check),
+        find_verbatim_ids(ids[0], ids[1], seg_a.tokens.vocab, options.min_phrase, check),
         {s.first_token for s in seg_a.sentences}, {s.first_token for s in seg_b.sentences},
         {s.end_token for s in seg_a.sentences}, {s.end_token for s in seg_b.sentences},
         options.min_phrase,
     )
-    out = []
     for run in runs:
         match_id = draft.add("shared", 1.0)
-        draft.labels_a[run.i:run.i + run.length] = [match_id] * run.length
-        draft.labels_b[run.j:run.j + run.length] = [match_id] * run.length
-        out.append((run, match_id))
-    return out
+        label = array("i", [match_id]) * run.length
+        draft.labels_a[run.i:run.i + run.length] = label
+        draft.labels_b[run.j:run.j + run.length] = label
+    return runs
 
 
-def _release_runs(draft: _Draft, runs: list[tuple[Run, int]]) -> None:
-    """Unlabel the words of these runs (their matches, left without spans, are dropped)."""
-    for run, match_id in runs:
+def _release_runs(draft: _Draft, runs: list[Run], which: list[int]) -> None:
+    """Unlabel the words of runs[k] for k in ``which`` (match k, left without spans, is
+    dropped)."""
+    for match_id in which:
+        run = runs[match_id]
         for labels, start in ((draft.labels_a, run.i), (draft.labels_b, run.j)):
             for t in range(start, start + run.length):
                 if labels[t] == match_id:
@@ -159,13 +173,13 @@ def _release_runs(draft: _Draft, runs: list[tuple[Run, int]]) -> None:
 
 
 def _add_groups(draft: _Draft, groups: list[Group], seg_a: Segmented, seg_b: Segmented,
-                options: Options, check: Callable[[], None]) -> None:
+                ids: tuple[array, array], options: Options, check: Callable[[], None]) -> None:
     """Aligned sentences not already explained by verbatim runs become reworded pairs.
 
     A pair owns text on both sides or is not made: a stretch of one side with no
     counterpart in the other stays unique (see core.comparison.coverage).
     """
-    ids_a, ids_b = common_ids(seg_a.tokens, seg_b.tokens)
+    ids_a, ids_b = ids
     labels_a, labels_b = draft.labels_a, draft.labels_b
     for n, group in enumerate(groups):
         if n % 256 == 0:
@@ -202,12 +216,18 @@ def _add_groups(draft: _Draft, groups: list[Group], seg_a: Segmented, seg_b: Seg
             labels_b[t] = match_id
 
 
-def common_ids(tokens_a: Tokens, tokens_b: Tokens) -> tuple[list[int], list[int]]:
-    """Word ids of both documents in one vocabulary (equal folded words, equal ids)."""
+def common_ids(tokens_a: Tokens, tokens_b: Tokens) -> tuple[array, array]:
+    """Word ids of both documents in one vocabulary (equal folded words, equal ids).
+
+    C int arrays, not lists: a list of a 10 MB document's ids holds an int object a word.
+    """
     index = {w: k for k, w in enumerate(tokens_a.vocab)}
     remap = [index.setdefault(w, len(index)) for w in tokens_b.vocab]
-    ids_b = np.asarray(remap, dtype=np.int64)[np.asarray(tokens_b.ids, dtype=np.int64)]
-    return list(tokens_a.ids), ids_b.tolist()
+    ids_b = np.asarray(remap, dtype=np.int32)[np.asarray(tokens_b.ids, dtype=np.int64)]
+    ids_a = tokens_a.ids
+    if not (isinstance(ids_a, array) and ids_a.typecode == "i"):
+        ids_a = array("i", ids_a)
+    return ids_a, array("i", ids_b.tobytes())
 
 
 def _own_changes(changed: tuple[int, ...], tokens: Tokens, offset: int,
@@ -231,11 +251,13 @@ def _own_changes(changed: tuple[int, ...], tokens: Tokens, offset: int,
 
 def _assemble(doc_a: Document, doc_b: Document, seg_a: Segmented, seg_b: Segmented,
               draft: _Draft, options: Options) -> Result:
-    kinds = [m.kind for m in draft.matches]
-    spans_a = build_spans(doc_a.text, seg_a.tokens, draft.labels_a, kinds)
-    spans_b = build_spans(doc_b.text, seg_b.tokens, draft.labels_b, kinds)
-    matches, renumber = _with_ranges(draft, spans_a, spans_b)
-    spans_a, spans_b = _renumbered(spans_a, renumber), _renumbered(spans_b, renumber)
+    table_a = span_table(doc_a.text, seg_a.tokens, draft.labels_a)
+    table_b = span_table(doc_b.text, seg_b.tokens, draft.labels_b)
+    matches, renumber = _with_ranges(draft, _span_extent(table_a), _span_extent(table_b))
+    # Each Span made once, with its final id (a 10 MB side has ~10**5 spans).
+    spans_a = _spans(table_a, draft.kinds, renumber)
+    spans_b = _spans(table_b, draft.kinds, renumber)
+    del table_a, table_b
     summary = Summary(
         a=summarise(doc_a.text, spans_a, seg_a.tokens),
         b=summarise(doc_b.text, spans_b, seg_b.tokens),
@@ -248,26 +270,26 @@ def _assemble(doc_a: Document, doc_b: Document, seg_a: Segmented, seg_b: Segment
     return Result((doc_a, doc_b), (spans_a, spans_b), matches, summary, options)
 
 
-def _with_ranges(draft: _Draft, spans_a: tuple[Span, ...], spans_b: tuple[Span, ...],
+def _with_ranges(draft: _Draft, extent_a: dict[int, tuple[int, int]],
+                 extent_b: dict[int, tuple[int, int]],
                  ) -> tuple[tuple[Match, ...], dict[int, int]]:
     """Each match's A and B range and moved flag; matches no span uses are dropped."""
-    extent_a, extent_b = _span_extent(spans_a), _span_extent(spans_b)
     placed = []
-    for m in draft.matches:
-        if m.id in draft.extents:  # an aligned pair covers its whole sentences
-            placed.append((draft.extents[m.id], m))
-        elif m.id in extent_a and m.id in extent_b:
-            placed.append(((extent_a[m.id], extent_b[m.id]), m))
+    for match_id in range(len(draft.kinds)):
+        if match_id in draft.extents:  # an aligned pair covers its whole sentences
+            placed.append((draft.extents[match_id], match_id))
+        elif match_id in extent_a and match_id in extent_b:
+            placed.append(((extent_a[match_id], extent_b[match_id]), match_id))
     # Ids follow A's reading order, so "#3" comes before "#4" on the page.
     placed.sort(key=lambda p: (p[0][0], p[0][1]))
     ranges = [r for r, _ in placed]
-    kept = [m for _, m in placed]
-    moved = _moved(ranges, [m.id in draft.extents for m in kept])
-    renumber = {m.id: new_id for new_id, m in enumerate(kept)}
-    # One constructor call a match (dataclasses.replace costs several times more).
+    kept = [match_id for _, match_id in placed]
+    moved = _moved(ranges, [match_id in draft.extents for match_id in kept])
+    renumber = {match_id: new_id for new_id, match_id in enumerate(kept)}
     matches = tuple(
-        Match(renumber[m.id], m.kind, ra, rb, m.similarity, is_moved, **draft.extras[m.id])
-        for m, (ra, rb), is_moved in zip(kept, ranges, moved)
+        Match(renumber[k], draft.kinds[k], ra, rb, draft.similarities[k], is_moved,
+              **(draft.extras[k] or {}))
+        for k, (ra, rb), is_moved in zip(kept, ranges, moved)
     )
     return matches, renumber
 
@@ -299,18 +321,21 @@ def _moved(ranges: list[tuple[tuple[int, int], tuple[int, int]]],
     return moved
 
 
-def _renumbered(spans: tuple[Span, ...], renumber: dict[int, int]) -> tuple[Span, ...]:
+def _spans(table: tuple[list[int], list[int], list[int]], kinds: list[Kind],
+           renumber: dict[int, int]) -> tuple[Span, ...]:
     return tuple(
-        s if s.match is None else Span(s.start, s.end, s.kind, renumber[s.match]) for s in spans
+        Span(start, end, "unique") if label == UNLABELLED
+        else Span(start, end, kinds[label], renumber[label])
+        for start, end, label in zip(*table)
     )
 
 
-def _span_extent(spans: tuple[Span, ...]) -> dict[int, tuple[int, int]]:
+def _span_extent(table: tuple[list[int], list[int], list[int]],
+                 ) -> dict[int, tuple[int, int]]:
     extent: dict[int, tuple[int, int]] = {}
-    for span in spans:
-        if span.match is None:
+    for span_start, span_end, label in zip(*table):
+        if label == UNLABELLED:
             continue
-        start, end = extent.get(span.match, (span.start, span.end))
-        extent[span.match] = (min(start, span.start), max(end, span.end))
+        start, end = extent.get(label, (span_start, span_end))
+        extent[label] = (min(start, span_start), max(end, span_end))
     return extent
-

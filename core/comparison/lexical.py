@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -17,15 +18,21 @@ MAX_SEED_POSTINGS = 40
 CANDIDATES_PER_SENTENCE = 6
 ROW_BLOCK = 512  # sentences whose candidates are computed together (bounds memory)
 MIN_SHARED_STEMS = 2
+PAIR_BLOCK = 65536  # candidate pairs turned into Python objects at a time
 
 
 class _Matrix:
-    """Sentence TF-IDF vectors of one document as a CSR matrix (stems sorted per row)."""
+    """Sentence TF-IDF vectors of one document as a CSR matrix (stems sorted per row).
+
+    24 bytes a (sentence, stem) entry: stem ids and row numbers as int32, weights and
+    the sorted (row, stem) keys as 64-bit.
+    """
 
     def __init__(self, sentences: Sequence[Sentence], ids: dict[str, int], idf: np.ndarray):
-        indptr = [0]
-        indices: list[int] = []
-        counts: list[int] = []
+        # C arrays while building: a Python list holds an int object an entry.
+        indptr = array("q", [0])
+        indices = array("i")
+        counts = array("i")
         for sentence in sentences:
             row = sorted((ids[s], c) for s, c in Counter(sentence.stems).items())
             indices.extend(k for k, _ in row)
@@ -33,14 +40,16 @@ class _Matrix:
             indptr.append(len(indices))
         self.n = len(sentences)
         self.indptr = np.asarray(indptr, dtype=np.int64)
-        self.indices = np.asarray(indices, dtype=np.int64)
+        self.indices = np.asarray(indices, dtype=np.int32)
         self.data = (1.0 + np.log(np.asarray(counts, dtype=np.float64))) * idf[self.indices]
-        self.rows = np.repeat(np.arange(self.n, dtype=np.int64), np.diff(self.indptr))
+        del counts
+        rows = _row_numbers(self.indptr, 0, self.n)
         # Summed entry by entry in stem order, so a row's norm never depends on the other side.
-        self.norms = np.sqrt(np.bincount(self.rows, weights=self.data * self.data,
+        self.norms = np.sqrt(np.bincount(rows, weights=self.data * self.data,
                                          minlength=self.n))
         self.width = max(1, len(idf))
-        self.keys = self.rows * self.width + self.indices  # sorted: rows, then stems
+        self.keys = rows * self.width + self.indices  # sorted: rows, then stems
+        self.rows = rows.astype(np.int32)
 
     def block(self, start: int, stop: int) -> _Matrix:
         """Rows start..stop as a matrix of their own (row numbers from 0; views, no copies)."""
@@ -49,11 +58,16 @@ class _Matrix:
         part.n = stop - start
         part.indptr = self.indptr[start:stop + 1] - lo
         part.indices, part.data = self.indices[lo:hi], self.data[lo:hi]
-        part.rows = self.rows[lo:hi] - start
+        part.rows = _row_numbers(self.indptr, start, stop) - start
         part.norms = self.norms[start:stop]
         part.width = self.width
         part.keys = self.keys[lo:hi] - start * self.width
         return part
+
+
+def _row_numbers(indptr: np.ndarray, start: int, stop: int) -> np.ndarray:
+    """The row (int64) of every entry of rows start..stop."""
+    return np.repeat(np.arange(start, stop, dtype=np.int64), np.diff(indptr[start:stop + 1]))
 
 
 class TfidfScorer:
@@ -70,8 +84,10 @@ class TfidfScorer:
         ids = {s: k for k, s in enumerate(vocabulary)}
         idf = np.asarray([self.idf[s] for s in vocabulary], dtype=np.float64)
         self._vocabulary = len(vocabulary)
-        self._a = _Matrix(sentences_a, ids, idf)
-        self._b = _Matrix(sentences_b, ids, idf)
+        # The matrices are made by candidates() and dropped when it returns (24 bytes a
+        # sentence stem: ~50 MB at 10 MB a side, of no use to score() and coverage()).
+        self._sentences = (sentences_a, sentences_b)
+        self._ids, self._idf = ids, idf
 
     def vector(self, sentences: Sequence[Sentence]) -> Vector:
         """TF-IDF vector (dampened term frequency) of the sentences' stems together."""
@@ -95,13 +111,27 @@ class TfidfScorer:
 
         Seeding runs from both sides, so that a pair is a candidate whichever file is A.
         """
-        scores: Pairs = {}
-        for i, j, sim in zip(*_best_per_row(self._a, self._b, self._vocabulary, floor, check)):
-            scores[(int(i), int(j))] = float(sim)
+        matrix_a = _Matrix(self._sentences[0], self._ids, self._idf)
+        matrix_b = _Matrix(self._sentences[1], self._ids, self._idf)
+        from_a = _best_per_row(matrix_a, matrix_b, self._vocabulary, floor, check)
         check()
-        for j, i, sim in zip(*_best_per_row(self._b, self._a, self._vocabulary, floor, check)):
-            scores.setdefault((int(i), int(j)), float(sim))
+        from_b = _best_per_row(matrix_b, matrix_a, self._vocabulary, floor, check)
+        del matrix_a, matrix_b  # before the pairs become Python objects
+        # One int object per sentence, shared by the pairs (a 10 MB pair has ~10**6 pairs).
+        index_a = list(range(len(self._sentences[0])))
+        index_b = list(range(len(self._sentences[1])))
+        scores: Pairs = {}
+        for i, j, sim in _as_python(*from_a):
+            scores[(index_a[i], index_b[j])] = sim
+        for j, i, sim in _as_python(*from_b):
+            scores.setdefault((index_a[i], index_b[j]), sim)
         return scores
+
+
+def _as_python(*columns: np.ndarray) -> Iterator[tuple]:
+    """The rows of these columns as tuples of Python numbers, a block at a time."""
+    for start in range(0, len(columns[0]), PAIR_BLOCK):
+        yield from zip(*(column[start:start + PAIR_BLOCK].tolist() for column in columns))
 
 
 def cosine(va: Vector, vb: Vector) -> float:

@@ -22,38 +22,45 @@ def build_spans(text: str, tokens: Sequence[Token], labels: Sequence[int],
     ``labels[t]`` is the match id of token t (or UNLABELLED); ``kinds[id]`` its kind.
     Punctuation between words joins the word it is glued to, else the word before it.
     """
-    runs = _token_runs(tokens, labels)
-    if not runs:
-        bounds = _strip(text, 0, len(text))
-        return (Span(bounds[0], bounds[1], "unique"),) if bounds else ()
-    spans: list[list[int]] = [[start, end, label] for start, end, label in runs]
-    spans[0][0] = _first_non_space(text, 0, spans[0][0])
-    for left, right in itertools.pairwise(spans):
-        left[1], right[0] = _split_gap(text, left[1], right[0])
-    spans[-1][1] = _last_non_space(text, spans[-1][1], len(text))
     return tuple(
         Span(start, end, kinds[label] if label != UNLABELLED else "unique",
              label if label != UNLABELLED else None)
-        for start, end, label in spans
+        for start, end, label in zip(*span_table(text, tokens, labels))
     )
 
 
-def _token_runs(tokens: Sequence[Token], labels: Sequence[int]) -> list[tuple[int, int, int]]:
-    """(start, end, label) of every run of neighbouring tokens with the same label."""
+def span_table(text: str, tokens: Sequence[Token], labels: Sequence[int],
+               ) -> tuple[list[int], list[int], list[int]]:
+    """The start, end and label of every span of build_spans, as three lists.
+
+    Columns, not a list per span: the caller makes each Span once, with its final id.
+    """
     if not len(tokens):
-        return []
+        bounds = _strip(text, 0, len(text))
+        return ([bounds[0]], [bounds[1]], [UNLABELLED]) if bounds else ([], [], [])
+    starts, ends, marks = _token_runs(tokens, labels)
+    starts[0] = _first_non_space(text, 0, starts[0])
+    for k in range(len(starts) - 1):
+        ends[k], starts[k + 1] = _split_gap(text, ends[k], starts[k + 1])
+    ends[-1] = _last_non_space(text, ends[-1], len(text))
+    return starts, ends, marks
+
+
+def _token_runs(tokens: Sequence[Token], labels: Sequence[int],
+                ) -> tuple[list[int], list[int], list[int]]:
+    """Start, end and label of every run of neighbouring tokens with the same label."""
     starts, ends = _offsets(tokens)
-    marks = np.asarray(labels, dtype=np.int64)
+    marks = np.asarray(labels)
     firsts = np.flatnonzero(np.r_[True, marks[1:] != marks[:-1]])
     lasts = np.r_[firsts[1:], len(marks)] - 1
-    return list(zip(starts[firsts].tolist(), ends[lasts].tolist(), marks[firsts].tolist()))
+    return starts[firsts].tolist(), ends[lasts].tolist(), marks[firsts].tolist()
 
 
 def _offsets(tokens: Sequence[Token]) -> tuple[np.ndarray, np.ndarray]:
     """Start and end offsets of the tokens as arrays (no Token made for a segment.Tokens)."""
     if hasattr(tokens, "starts") and hasattr(tokens, "ends"):
-        return (np.asarray(tokens.starts, dtype=np.int64),
-                np.asarray(tokens.ends, dtype=np.int64))
+        # Views of a segment.Tokens' C int arrays where they are arrays (no copy).
+        return np.asarray(tokens.starts), np.asarray(tokens.ends)
     return (np.asarray([t.start for t in tokens], dtype=np.int64),
             np.asarray([t.end for t in tokens], dtype=np.int64))
 
@@ -140,21 +147,14 @@ def summarise(text: str, spans: Sequence[Span], tokens: Sequence[Token]) -> DocS
     chars = dict.fromkeys(("shared", "reworded", "unique"), 0)
     words = dict.fromkeys(("shared", "reworded", "unique"), 0)
     starts = _offsets(tokens)[0]
-    # Non-whitespace characters before every offset, so a span's count is one subtraction.
-    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    # One comparison per space character (np.isin builds int64 index arrays: 8+ bytes a char).
-    is_space = np.zeros(len(points), dtype=bool)
-    for point in _SPACE_POINTS:
-        is_space |= points == point
-    del points  # 4 bytes a character: free it before the running count is made
-    is_solid = ~is_space
-    del is_space
-    # int32 counts (a document is far below 2**31 characters): 4 bytes a character, not 16.
-    solid = np.zeros(len(is_solid) + 1, dtype=np.int32)
-    np.cumsum(is_solid, out=solid[1:])
-    del is_solid
-    bounds = np.asarray([(s.start, s.end) for s in spans], dtype=np.int64).reshape(-1, 2)
-    counts = (solid[bounds[:, 1]] - solid[bounds[:, 0]]).tolist()
+    bounds = np.fromiter(itertools.chain.from_iterable((s.start, s.end) for s in spans),
+                         dtype=np.int64, count=2 * len(spans)).reshape(-1, 2)
+    flat = bounds.ravel()
+    order = np.argsort(flat, kind="stable")
+    solid = np.empty(len(flat), dtype=np.int64)
+    solid[order] = _solid_before(text, flat[order])
+    solid = solid.reshape(-1, 2)
+    counts = (solid[:, 1] - solid[:, 0]).tolist()
     firsts = np.searchsorted(starts, bounds[:, 0], side="left")
     ends = np.searchsorted(starts, bounds[:, 1], side="left")
     for span, n_chars, n_words in zip(spans, counts, (ends - firsts).tolist()):
@@ -166,3 +166,30 @@ def summarise(text: str, spans: Sequence[Span], tokens: Sequence[Token]) -> DocS
         unique_chars=chars["unique"], shared_words=words["shared"],
         reworded_words=words["reworded"], unique_words=words["unique"],
     )
+
+
+# Characters of text looked at together by _solid_before (about 9 bytes each at a time).
+SOLID_BLOCK = 1 << 20
+
+
+def _solid_before(text: str, positions: np.ndarray) -> np.ndarray:
+    """The number of non-whitespace characters before each of ``positions`` (ascending).
+
+    The text goes a block at a time: a running count over a whole 10 MB document would
+    take 40 MB of code points and 40 MB of counts at once.
+    """
+    out = np.zeros(len(positions), dtype=np.int64)
+    total = 0
+    for lo in range(0, max(1, len(text)), SOLID_BLOCK):
+        hi = min(lo + SOLID_BLOCK, len(text))
+        points = np.frombuffer(text[lo:hi].encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        is_space = np.zeros(len(points), dtype=bool)
+        for point in _SPACE_POINTS:  # np.isin would build int64 index arrays
+            is_space |= points == point
+        solid = np.zeros(len(points) + 1, dtype=np.int32)  # a block is far below 2**31
+        np.cumsum(~is_space, out=solid[1:])
+        first = np.searchsorted(positions, lo, side="left")
+        last = np.searchsorted(positions, hi, side="right")
+        out[first:last] = total + solid[positions[first:last] - lo]
+        total += int(solid[-1])
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from core.comparison.stems import STOPWORDS
@@ -150,8 +150,12 @@ def _free_pieces(run: Run, used_a: bytearray, used_b: bytearray, n: int) -> list
 
 def has_content(words: Sequence[str], run: Run) -> bool:
     """True when the run holds enough content words to be more than a stock phrase."""
+    return _enough_content(words[run.i:run.i + run.length])
+
+
+def _enough_content(words: Iterable[str]) -> bool:
     content = 0
-    for word in words[run.i:run.i + run.length]:
+    for word in words:
         if word not in STOPWORDS and len(word) > 1:
             content += 1
             if content >= MIN_CONTENT_WORDS:
@@ -165,6 +169,15 @@ def find_verbatim(words_a: Sequence[str], words_b: Sequence[str], n: int,
     a, b = encode(words_a, words_b)
     runs = maximal_runs(a, b, n, check)
     return [r for r in tile(runs, len(a), len(b), n) if has_content(words_a, r)]
+
+
+def find_verbatim_ids(ids_a: array, ids_b: array, vocab_a: Sequence[str], n: int,
+                      check: Callable[[], None] | None = None) -> list[Run]:
+    """find_verbatim for words already given as ids of one vocabulary (array('i'), equal
+    words, equal ids); ``vocab_a[id]`` is A's word. No list of a 10 MB document's words."""
+    runs = maximal_runs(ids_a, ids_b, n, check)
+    return [r for r in tile(runs, len(ids_a), len(ids_b), n)
+            if _enough_content(map(vocab_a.__getitem__, ids_a[r.i:r.i + r.length]))]
 
 
 def trim_at_sentences(runs: list[Run], starts_a: set[int], starts_b: set[int],
