@@ -103,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     if not os.environ.get("DISPLAY") and shutil.which("xvfb-run"):  # a virtual screen
         return subprocess.call(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
                                 sys.executable, *sys.argv])
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as cache:
         # The first run ever builds the place index into the user cache: measured apart.
         evict(DIST)
@@ -110,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
         frozen = measure("bundle", [str(EXE)], DIST, args.runs, cache)
         source = measure(".venv", [str(VENV_PY), "-m", "gui.app"], ROOT / ".venv",
                          args.runs, cache)
+    load = ", ".join(f"{a:.1f}" for a in (*load_before, *os.getloadavg()[:1]))
+    print(f"load average (1, 5, 15 min before; 1 min after): {load}; {os.cpu_count()} CPUs\n")
     size, count = folder_stats(DIST)
     print("| bundle | figure |\n| --- | --- |")
     print(f"| unpacked | {size / 1e6:.0f} MB ({size / 2**20:.0f} MiB), {count} files |")

@@ -1,6 +1,7 @@
 """Entities and the editor's checks: cold start, 1 MB pair, accuracy on our annotated data.
 
 Usage: .venv/bin/python benchmarks/bench_entities.py [--size 1m] [--runs N] [--quick]
+                                [--no-document] [--no-accuracy]
        .venv/bin/python benchmarks/bench_entities.py file-a file-b   (list a pair's entities)
 
 Prints, each time against a baseline run in the same process:
@@ -194,6 +195,10 @@ def main() -> None:
     parser.add_argument("--size", default="1m", help="generated pair size per side (1m)")
     parser.add_argument("--runs", type=int, default=3, help="cold runs per setting (3)")
     parser.add_argument("--quick", action="store_true", help="example pair and accuracy only")
+    parser.add_argument("--no-document", action="store_true",
+                        help="leave out the in-process extraction of one ~1 MB document")
+    parser.add_argument("--no-accuracy", action="store_true",
+                        help="leave out the fixture precision/recall and the checks' scores")
     args = parser.parse_args()
     if len(args.files) == 2:
         show(*args.files)
@@ -201,11 +206,15 @@ def main() -> None:
     print(load())
     compare_cold(str(ROOT / "examples" / "original.txt"), str(ROOT / "examples" / "rewrite.txt"),
                  max(args.runs, 5), "example pair")
+    print(load())
     if not args.quick:
         bench_pair(args.size, args.runs)
-        bench()
-    score()
-    score_checks()
+        print(load())
+        if not args.no_document:
+            bench()
+    if not args.no_accuracy:
+        score()
+        score_checks()
     print(load())
 
 

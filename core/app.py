@@ -10,10 +10,14 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from os import PathLike
+from typing import TYPE_CHECKING
 
 from core.errors import Cancelled, ConcordError, OptionError
 from core.model import Document, Options, Result
 from core.options import DEFAULT_MAX_BYTES, MB, LoadOptions, validate, validate_loading
+
+if TYPE_CHECKING:
+    from core.entities.background import EntityJob
 
 Progress = Callable[[str, float], None]
 ENTITY_STAGE = "Finding names"
@@ -35,13 +39,56 @@ def load_pair(paths: Sequence[str | PathLike[str]], encoding: str | None = None,
             load_input(os.fspath(paths[1]), encoding, max_bytes, isolate=True))
 
 
-def add_entities(result: Result) -> Result:
-    """The result with the entities of both documents and the editor's checks filled in."""
+def add_entities(result: Result, *, job: EntityJob | None = None,
+                 should_cancel: Callable[[], bool] | None = None) -> Result:
+    """The result with the entities of both documents and the editor's checks filled in
+    (those of ``job``, when they are being found in a child process)."""
     from core.checks import run_checks
     from core.entities import extract_entities  # spaCy is heavy: load it only when asked
 
-    result = replace(result, entities=extract_entities(*result.documents))
+    backend = entities = None
+    if job is not None:
+        from core.entities.background import collect
+
+        _prepare(result)  # while the child is still reading
+        backend, entities = collect(job, should_cancel)
+    if entities is None:
+        entities = extract_entities(*result.documents, should_cancel, backend=backend)
+    result = replace(result, entities=entities)
     return replace(result, checks=run_checks(result))
+
+
+def _prepare(result: Result) -> None:
+    """What the entity step will need and can be done without the entities (a process waiting
+    for them has the time): modules, the place index, the checks' text indexes."""
+    import threading
+
+    from core.checks import prepare
+    from core.entities.gazetteer import warm_up
+
+    threading.Thread(target=warm_up, name="gazetteer-warm-up", daemon=True).start()
+    prepare(result)
+
+
+def prestart_entities() -> None:
+    """A command that will compare with entities: let the entity model start loading in a
+    child process now, while the files are read and the comparison runs."""
+    try:
+        from core.entities.background import prestart
+
+        prestart()
+    except Exception:  # an optimisation only
+        return
+
+
+def _start_entities(docs: Sequence[Document]) -> EntityJob | None:
+    """Start finding the entities in a child process, to run beside the comparison."""
+    try:
+        from core.entities.background import start
+
+        return start(docs[0].text, docs[1].text)
+    except Exception:  # an optimisation only: the entity step then runs here, after
+        return None
 
 
 def _prefetch_entities(docs: Sequence[Document]) -> None:
@@ -72,18 +119,29 @@ def compare_documents(docs: Sequence[Document], options: Options | None = None, 
         def stage_progress(stage: str, fraction: float) -> None:
             progress(stage, 0.9 * fraction)  # the entity step takes the last tenth
 
-    if entities:
+    job = _start_entities(docs) if entities else None
+    if entities and job is None:
         _prefetch_entities(docs)
-    result = compare(docs[0], docs[1], options, progress=stage_progress,
-                     should_cancel=should_cancel)
-    if not entities:
-        return result
+    try:
+        result = compare(docs[0], docs[1], options, progress=stage_progress,
+                         should_cancel=should_cancel)
+        if entities:
+            result = _with_entities(result, job, progress, should_cancel, on_entity_error)
+    finally:
+        if job is not None:
+            job.cancel()  # (done by then, unless something failed)
+    return result
+
+
+def _with_entities(result: Result, job: EntityJob | None, progress: Progress | None,
+                   should_cancel: Callable[[], bool] | None,
+                   on_entity_error: Callable[[Exception], None] | None) -> Result:
     if should_cancel is not None and should_cancel():
         raise Cancelled()
     if progress is not None:
         progress(ENTITY_STAGE, 0.9)
     try:
-        result = add_entities(result)
+        result = add_entities(result, job=job, should_cancel=should_cancel)
     except ConcordError:
         raise
     except Exception as exc:

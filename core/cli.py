@@ -13,7 +13,6 @@ from core.errors import ConcordError, display_name, escape_text
 from core.fileio import ensure_not_input, write_text_atomic
 from core.model import Document, Options, Result
 from core.options import LoadOptions, add_arguments, engine_options, loading_options
-from core.report.text import render_text
 from core.serialize import result_to_dict
 
 EXIT_OK = 0
@@ -106,6 +105,8 @@ def render(result: Result, fmt: str, color: bool) -> str:
         from core.report import render_report_html
 
         return render_report_html(result)
+    from core.report.text import render_text  # imported here: the report package is heavy
+
     return render_text(result, color=color)
 
 
@@ -133,6 +134,8 @@ def run_compare(args: argparse.Namespace) -> int:
     options, loading = engine_options(args), loading_options(args)
     if args.output:
         ensure_not_input(args.output, (args.a, args.b))
+    if loading.entities:
+        app.prestart_entities()
     result = compare_files((args.a, args.b), options, loading)
     print_warnings(result.documents)
     to_terminal = args.output is None and sys.stdout.isatty()

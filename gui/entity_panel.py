@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.entities import labels as lb
-from core.entities.api import EntityGroup, entity_groups
-from core.entities.figures import FigureDifference, figure_differences
-from core.entities.gazetteer import fold
 from core.model import Result
+
+if TYPE_CHECKING:  # core.entities loads its whole pipeline (~0.2 s): not before the window shows
+    from core.entities.api import EntityGroup
+    from core.entities.figures import FigureDifference
 
 STATUS_TITLES = {"both": "In both", "only_a": "Only in A", "only_b": "Only in B"}
 ALL_LABELS = "All labels"
@@ -50,7 +52,7 @@ class EntityPanel(QWidget):
         self.filter_box = QLineEdit(placeholderText="Filter entities…")
         self.filter_box.setClearButtonEnabled(True)
         self.label_filter = QComboBox()
-        self.label_filter.addItems([ALL_LABELS, *lb.LABELS])
+        self.label_filter.addItem(ALL_LABELS)  # the labels come with the first result
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Entity", "A", "B"])
         self.tree.setUniformRowHeights(True)
@@ -87,8 +89,16 @@ class EntityPanel(QWidget):
 
     def set_result(self, result: Result | None) -> None:
         """Show the entities of ``result`` (None, or a result without entities, clears)."""
-        self._groups = entity_groups(result) if result is not None else []
-        self._figures = figure_differences(result) if result is not None else []
+        self._groups, self._figures = [], []
+        if result is not None:
+            from core.entities import labels as lb
+            from core.entities.api import entity_groups
+            from core.entities.figures import figure_differences
+
+            if self.label_filter.count() == 1:
+                self.label_filter.addItems(lb.LABELS)
+            self._groups = entity_groups(result)
+            self._figures = figure_differences(result)
         if result is None or result.entities is None:
             self.status.setText("Entities are being found…" if result is not None else "")
         else:
@@ -109,6 +119,8 @@ class EntityPanel(QWidget):
         label = self.label_filter.currentText()
         if label != ALL_LABELS and group.label != label:
             return False
+        from core.entities.gazetteer import fold
+
         needle = fold(self.filter_box.text())
         return not needle or any(needle in fold(v) for v in (group.name, *group.variants))
 
@@ -140,6 +152,8 @@ class EntityPanel(QWidget):
         label = self.label_filter.currentText()
         if label != ALL_LABELS and diff.label != label:
             return False
+        from core.entities.gazetteer import fold
+
         needle = fold(self.filter_box.text())
         return not needle or needle in fold(diff.a_text) or needle in fold(diff.b_text)
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from core.model import Document
 from core.readers.decode import encoding_label
-from core.view.paragraphs import hard_wrapped
 from gui.offsets import Utf16Offsets
 
 LAYER_ORDER = ("focus", "marks", "hits", "find")
@@ -107,6 +106,8 @@ class TextPane(QPlainTextEdit):
     # -- content -----------------------------------------------------------------------------
     def set_text(self, text: str) -> None:
         """Replace the text and clear every layer."""
+        from core.view.paragraphs import hard_wrapped  # statistics, decimal: not at start-up
+
         self._layers.clear()
         self.setExtraSelections([])
         self.paragraphs.single_breaks = not hard_wrapped(text)

@@ -62,6 +62,14 @@ def finish_linux(folder: Path) -> None:
     if shutil.which("readelf"):
         removed = slim.prune_orphans(folder / "_internal")
         print(f"removed {len(removed)} libraries nothing in the bundle links to")
+    import icu_data
+
+    for qt_lib in folder.glob("_internal/PySide6/Qt/lib"):
+        before, after = icu_data.shrink(qt_lib)
+        if before == after:
+            print("warning: ICU data kept whole (no C compiler, readelf or ICU library)")
+        else:
+            print(f"ICU data: {before / 1e6:.1f} -> {after / 1e6:.1f} MB")
     if shutil.which("strip"):
         count, saved = slim.strip_folder(folder)
         print(f"stripped debug symbols from {count} files: {saved / 1e6:.0f} MB less")

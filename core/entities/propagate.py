@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
 
 from core.entities import labels as lb
 from core.entities.gazetteer import lookup_place, place_names, strip_accents
@@ -91,10 +90,15 @@ def find_forms(text: str, mentions: list[Mention], forms: dict[str, str]) -> lis
     for form, label in forms.items():
         folded.setdefault(char_fold(form), label)
     lower = set(_LOWER_WORD_RE.findall(folded_text))
-    by_first: dict[str, list[str]] = defaultdict(list)
-    for form in sorted(folded, key=len, reverse=True):
+    # forms by their first word, with their lengths longest first: at a capital, the longest
+    # form written there is found with one look-up per length, not one test per form
+    by_first: dict[str, tuple[set[str], list[int]]] = {}
+    for form in folded:
         if form.lower() not in lower and form[:1].isupper():
-            by_first[form.split()[0].split("-")[0]].append(form)
+            bucket = by_first.setdefault(form.split()[0].split("-")[0], (set(), []))
+            bucket[0].add(form)
+    for forms_here, lengths in by_first.values():
+        lengths.extend(sorted({len(f) for f in forms_here}, reverse=True))
     covered = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in covered]
     found: list[Mention] = []
@@ -110,11 +114,16 @@ def find_forms(text: str, mentions: list[Mention], forms: dict[str, str]) -> lis
     return found
 
 
-def _form_at(text: str, pos: int, candidates: list[str] | None) -> str | None:
-    """The longest candidate written at ``pos`` as whole words."""
-    for form in candidates or ():
-        end = pos + len(form)
-        if text.startswith(form, pos) and not (
+def _form_at(text: str, pos: int, candidates: tuple[set[str], list[int]] | None) -> str | None:
+    """The longest candidate (forms, their lengths longest first) written at ``pos`` as whole
+    words."""
+    if candidates is None:
+        return None
+    forms, lengths = candidates
+    for size in lengths:
+        end = pos + size
+        form = text[pos:end]
+        if len(form) == size and form in forms and not (
                 end < len(text) and (text[end].isalnum() or text[end] == "-")):
             return form
     return None
