@@ -112,3 +112,7 @@ def test_relative_dates_link_when_they_name_the_same_days() -> None:
     assert week["1968"][0] == week["1968"][1]  # an absolute date links whatever the dateline
     undated = _date_keys(BODY, BODY, "yesterday", "Tuesday")  # no dateline: as written
     assert all(ka == kb for ka, kb in undated.values())
+
+
+def test_a_lone_small_number_read_as_a_date_is_not_listed() -> None:
+    assert _labels("Only one was found.", ("one", "DATE")) == []

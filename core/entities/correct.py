@@ -71,7 +71,7 @@ def correct(text: str, raw: Iterable[RawMention]) -> list[Mention]:
     mentions = _surnames_as_persons([_drop_title(text, m) for m in mentions])
     mentions = _join_ranges(text, mentions)
     mentions = [relabel_by_words(text, m) for m in complete_figures(text, mentions)]
-    mentions = refine_dates(text, mentions)
+    mentions = [m for m in refine_dates(text, mentions) if not _vague(text, m)]  # "one"
     mentions = _drop_overlaps([c for c in (_clean_name(text, m) for m in mentions) if c])
     mentions = _company_short_names(text, mentions)
     return _drop_overlaps(mentions + _missed_repeats(text, mentions, lower_words))

@@ -71,9 +71,13 @@ def date_kind(phrase: str, after: str = "") -> str:
     if units and all(w in _VAGUE or w in _RELATIVE or w in _UNITS or w in _PLURAL_UNITS
                      for w in words):
         return "vague"
+    if units:
+        return "date"
+    if words and all(w.isdecimal() or w in _QUANTITY for w in words):
+        return "figure"  # "74", "one": a number alone
     key = figure_key(phrase)
-    if not units and key is not None and key.startswith("number:"):
-        return "figure"  # "aged 74", "74", a count the model read as a date
+    if key is not None and key.startswith("number:"):
+        return "figure"  # "aged 74", a count the model read as a date
     return "date"
 
 
