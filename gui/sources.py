@@ -86,10 +86,10 @@ class DocumentSources(QObject):
         self.update()
 
     def update(self) -> None:
-        """Reopen needs a file behind the side."""
+        """Reopen needs a text file behind the side (a .docx or PDF has no encoding)."""
         for side, menu in enumerate(self.encoding_menus):
             doc = self._window.docs[side]
-            menu.setEnabled(doc is not None and bool(doc.path))
+            menu.setEnabled(doc is not None and bool(doc.path) and doc.encoding != "binary")
 
     def paste(self, side: int) -> bool:
         """Compare the clipboard's text as document ``side``."""

@@ -145,3 +145,17 @@ def test_a_dropped_link_opens_the_page(window, qtbot):
         assert window.docs[0].path == url
     finally:
         server.shutdown()
+
+
+def test_header_of_a_word_file_names_no_text_encoding(window, tmp_path):
+    """A .docx or PDF has no text encoding: the header says its format, not 'BINARY', and
+    Reopen with encoding (meaningless for it) is disabled."""
+    from tests.readers import fixtures
+
+    path = tmp_path / "story.docx"
+    path.write_bytes(fixtures.make_docx())
+    window.set_document(0, load_document(str(path)), compare=False)
+    details = window.headers[0].details.text()
+    assert details.startswith("docx · ")
+    assert "BINARY" not in details.upper()
+    assert not window.sources.encoding_menus[0].isEnabled()
