@@ -231,3 +231,11 @@ def test_a_new_section_page_never_says_continued():
     pages, _rows, _ = _pages_of(result)
     assert len(pages) >= 3
     assert all(not p.continued for p in pages)
+
+
+def test_running_header_shows_an_odd_file_name_on_one_line() -> None:
+    """A name with a newline or ESC would wrap the page header onto the rule: escaped."""
+    result = make_result(SAMPLE, names=("two\nlines\x1b[2J.txt", "b.txt"))
+    running = running_text(result, "now")
+    assert running.left == r"A: two\nlines\e[2J.txt"
+    assert running.right == "B: b.txt"
