@@ -86,10 +86,17 @@ class DocumentSources(QObject):
         self.update()
 
     def update(self) -> None:
-        """Reopen needs a text file behind the side (a .docx or PDF has no encoding)."""
+        """Reopen needs a text file behind the side (a .docx or PDF has no encoding), or
+        one just refused because its encoding could not be told."""
         for side, menu in enumerate(self.encoding_menus):
-            doc = self._window.docs[side]
-            menu.setEnabled(doc is not None and bool(doc.path) and doc.encoding != "binary")
+            menu.setEnabled(self._reopen_path(side) is not None)
+
+    def _reopen_path(self, side: int) -> str | None:
+        refused = self._window.loader.undecodable.get(side)
+        doc = self._window.docs[side]
+        if refused is None and doc is not None and doc.path and doc.encoding != "binary":
+            return doc.path
+        return refused
 
     def paste(self, side: int) -> bool:
         """Compare the clipboard's text as document ``side``."""
@@ -161,8 +168,8 @@ class DocumentSources(QObject):
         return self.open_url(side, urls[0]) if urls else False
 
     def reopen(self, side: int, codec: str) -> bool:
-        """Read document ``side`` again with ``codec`` and compare again."""
-        doc = self._window.docs[side]
-        if doc is None or not doc.path:
+        """Read document ``side`` (or the file just refused for it) again with ``codec``."""
+        path = self._reopen_path(side)
+        if path is None:
             return False
-        return self._window.load_side(side, doc.path, encoding=codec)
+        return self._window.load_side(side, path, encoding=codec)

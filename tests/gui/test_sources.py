@@ -159,3 +159,23 @@ def test_header_of_a_word_file_names_no_text_encoding(window, tmp_path):
     assert details.startswith("docx · ")
     assert "BINARY" not in details.upper()
     assert not window.sources.encoding_menus[0].isEnabled()
+
+
+def test_a_file_whose_encoding_cannot_be_told_can_be_reopened_with_one(window, tmp_path,
+                                                                       qtbot):
+    """The dialog points at the window's menu, not at the command line's --encoding, and
+    that menu reads the refused file again with the chosen encoding."""
+    errors = []
+    window.show_error = lambda title, message: errors.append(message)
+    path = tmp_path / "odd.txt"
+    path.write_bytes(b"\x81\x8d\x8f\x90\x9d\xfe\xff" * 40)
+    assert window.load_side(1, str(path), compare=False)
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=10000)
+    assert len(errors) == 1 and "--encoding" not in errors[0]
+    assert "File > Reopen B with encoding" in errors[0]
+    assert window.docs[1] is None
+    assert window.sources.encoding_menus[1].isEnabled()
+    window.sources.reopen(1, "cp1251")
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=10000)
+    assert window.docs[1] is not None and window.docs[1].encoding == "cp1251"
+    assert len(errors) == 1
