@@ -7,7 +7,7 @@ import os
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
-from core.errors import ConcordError, DecodeFailed
+from core.errors import ConcordError, DecodeFailed, FileTooLarge
 from core.readers.load import load_document
 from gui.jobs import JobRunner
 
@@ -19,6 +19,8 @@ def failure_message(path: str, exc: BaseException, side: int = 0) -> str:
     if isinstance(exc, DecodeFailed):  # the window's way to choose, not the command line's
         return str(exc).replace("(--encoding)", f"with File > Reopen {SIDE_NAMES[side]} with "
                                 "encoding")
+    if isinstance(exc, FileTooLarge):
+        return str(exc).replace("with --max-size", "in Edit > Settings")
     if isinstance(exc, ConcordError):
         return str(exc)
     if isinstance(exc, (OSError, ValueError)):
