@@ -9,11 +9,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 
-from core.errors import ConcordError
+from core.errors import ConcordError, FileTooLarge
 from core.readers.decode import ENCODING_CHOICES
 from core.readers.load import document_from_text, is_url, load_input
 from core.readers.sniff import EXTENSIONS
 from gui.jobs import JobRunner
+from gui.window_loading import failure_message
 
 SIDES = ("A", "B")
 FORMAT_NAMES = {"text": "Text", "markdown": "Markdown", "html": "Web pages", "docx": "Word",
@@ -160,7 +161,10 @@ class DocumentSources(QObject):
         side, url = self._pending
         self._pending = None
         self._window.statusBar().clearMessage()
-        reason = str(exc) if isinstance(exc, ConcordError) else f"{type(exc).__name__}: {exc}"
+        # Too large: the dialog points at Edit > Settings (the other hints suit a page too).
+        reason = (failure_message(url, exc, side) if isinstance(exc, FileTooLarge)
+                  else str(exc) if isinstance(exc, ConcordError)
+                  else f"{type(exc).__name__}: {exc}")
         self._window.show_error(f"Cannot open {SIDES[side]}", reason or url)
 
     def drop_links(self, urls: list[str], side: int | None) -> bool:

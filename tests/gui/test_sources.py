@@ -179,3 +179,16 @@ def test_a_file_whose_encoding_cannot_be_told_can_be_reopened_with_one(window, t
     qtbot.waitUntil(lambda: not window.loader.busy, timeout=10000)
     assert window.docs[1] is not None and window.docs[1].encoding == "cp1251"
     assert len(errors) == 1
+
+
+def test_a_web_page_over_the_size_limit_names_no_command_line_option(window, qtbot):
+    server, url = _serve("A story downloaded from a web server for the comparison.\n" * 10)
+    window.max_bytes = 100
+    try:
+        assert window.sources.open_url(1, url)
+        qtbot.waitUntil(lambda: bool(window.errors), timeout=20000)
+        message = window.errors[-1][1]
+        assert "the 100 bytes limit" in message
+        assert "--" not in message and "Edit > Settings" in message
+    finally:
+        server.shutdown()
