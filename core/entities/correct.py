@@ -129,15 +129,16 @@ def _vague(text: str, m: Mention) -> bool:
 
 
 def _join_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "20" + "30 millimetres" -> "20 to 30 millimetres": one range, not two figures (not after
-    "from": "rose from 20 to 30" is a change)."""
+    """ "20" + "30 millimetres" -> "20 to 30 millimetres", "5" + "10%" -> "5 to 10%": one
+    range, not two figures (not after "from": "rose from 20 to 30" is a change)."""
     out: list[Mention] = []
     for m in sorted(mentions):
         prev = out[-1] if out else None
-        if (prev is not None and prev.label == lb.NUMBER and m.label == lb.NUMBER
-                and _RANGE_GAP_RE.fullmatch(text[prev.end : m.start])
+        if (prev is not None and prev.label == lb.NUMBER and m.label in (lb.NUMBER, lb.PERCENT)
+                and (gap := _RANGE_GAP_RE.fullmatch(text[prev.end : m.start]))
+                and not (m.label == lb.PERCENT and "and" in gap.group(0))  # two rates
                 and not _FROM_RE.search(text[max(0, prev.start - 6) : prev.start])):
-            out[-1] = Mention(prev.start, m.end, lb.NUMBER, text[prev.start : m.end])
+            out[-1] = Mention(prev.start, m.end, m.label, text[prev.start : m.end])
             continue
         out.append(m)
     return out
