@@ -251,3 +251,11 @@ def test_report_starts_the_entity_child_before_reading_the_files(
     report_main([str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
                  "-o", str(tmp_path / "r.html"), *flags])
     assert calls == (["prestart", "compare"] if started else ["compare"])
+
+
+def test_running_header_shows_an_odd_file_name_on_one_line() -> None:
+    """A name with a newline or ESC would wrap the page header onto the rule: escaped."""
+    result = make_result(SAMPLE, names=("two\nlines\x1b[2J.txt", "b.txt"))
+    running = running_text(result, "now")
+    assert running.left == r"A: two\nlines\e[2J.txt"
+    assert running.right == "B: b.txt"
