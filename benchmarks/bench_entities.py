@@ -178,6 +178,23 @@ def score() -> None:
           f"({tp}/{pred}), recall {tp / want:.2f} ({tp}/{want})")
 
 
+def score_dates() -> None:
+    """How many Date/Time entries name a moment (tests/data/entities/dates.json lists the
+    phrases that do not: durations, ages, counts, units with no amount)."""
+    import json
+
+    from core.entities.api import document_mentions
+
+    spec = json.loads((DATA / "dates.json").read_text(encoding="utf-8"))
+    paths = [p for pattern in spec["files"] for p in sorted(ROOT.glob(pattern))]
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    found = [m.text for ms in document_mentions(texts) for m in ms
+             if m.label in ("Date", "Time")]
+    wrong = sum(t in spec["not_dates"] for t in found)
+    print(f"Date/Time entries in {len(paths)} texts: {len(found)}, {wrong} not dates, "
+          f"precision {(len(found) - wrong) / len(found):.3f}, dates kept {len(found) - wrong}")
+
+
 def show(path_a: str, path_b: str) -> None:
     docs = [Document(p, Path(p).name, "utf-8", "text", Path(p).read_text(encoding="utf-8"))
             for p in (path_a, path_b)]
@@ -214,6 +231,7 @@ def main() -> None:
             bench()
     if not args.no_accuracy:
         score()
+        score_dates()
         score_checks()
     print(load())
 

@@ -199,10 +199,11 @@ OPTIONS: tuple[OptionSpec, ...] = (
         in_dialog=False),
     OptionSpec(
         "entities", "load", bool,
-        label="List the people, places, organisations, dates and figures each file names",
+        label="List the people, places, organisations, dates and figures each file names, and "
+              "run the editor's checks",
         short="Named entities",
-        help="skip named-entity extraction (faster)",
-        tooltip="Named-entity recognition (entities; --no-entities turns it off)."),
+        help="skip named entities and the editor's checks (faster)",
+        tooltip="Named entities and the editor's checks (--no-entities turns both off)."),
 )
 
 

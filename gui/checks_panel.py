@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from core.checks.model import GROUPS, Check
 from core.model import Result
+from core.view.summary import counted
 
 CHECK_ROLE = Qt.ItemDataRole.UserRole + 3
 AGREEMENTS = "Agreements"
@@ -66,8 +67,8 @@ class ChecksPanel(QWidget):
             self.status.setText("Checks run with the entities, after the comparison…")
             return
         issues = sum(1 for c in self._checks if c.is_issue)
-        self.status.setText(f"{issues} difference(s) to look at, "
-                            f"{len(self._checks) - issues} agreement(s).")
+        self.status.setText(f"{counted(issues, 'difference')} to look at, "
+                            f"{counted(len(self._checks) - issues, 'agreement')}.")
         self._fill()
 
     def checks(self) -> tuple[Check, ...]:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.model import Result
+from core.view.summary import counted
 
 if TYPE_CHECKING:  # core.entities loads its whole pipeline (~0.2 s): not before the window shows
     from core.entities.api import EntityGroup
@@ -103,8 +104,9 @@ class EntityPanel(QWidget):
             self.status.setText("Entities are being found…" if result is not None else "")
         else:
             self.status.setText(f"{len(self._groups)} entities."
-                                + (f" {len(self._figures)} figure(s) differ." if self._figures
-                                   else ""))
+                                + (f" {counted(len(self._figures), 'figure')} "
+                                   f"{'differs' if len(self._figures) == 1 else 'differ'}."
+                                   if self._figures else ""))
         self._refill()
 
     def groups(self) -> list[EntityGroup]:

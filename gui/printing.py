@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from core.errors import escape_text
 from core.fileio import publish, temp_beside
 from core.model import Result
 from core.report import build_report, render_html
@@ -56,7 +57,7 @@ def running_text(result: Result, generated: str) -> Running:
     doc_a, doc_b = result.documents
     footer = (f"Concord report · {generated} · SHA-256 A {doc_a.sha256[:12]}… "
               f"B {doc_b.sha256[:12]}…")
-    return Running(f"A: {doc_a.name}", f"B: {doc_b.name}", footer)
+    return Running(f"A: {escape_text(doc_a.name)}", f"B: {escape_text(doc_b.name)}", footer)
 
 
 def report_font(point_size: float) -> QFont:
@@ -177,7 +178,8 @@ def export_pdf(result: Result, path: str, page_size: str = "A4",
         writer = QPdfWriter(tmp)
         writer.setResolution(PDF_DPI)
         writer.setCreator(f"Concord {_version()}")
-        writer.setTitle(f"Concord report: {result.documents[0].name} / {result.documents[1].name}")
+        writer.setTitle(f"Concord report: {escape_text(result.documents[0].name)} / "
+                        f"{escape_text(result.documents[1].name)}")
         _set_layout(writer, "A4" if page_id == PAGE_SIZES["A4"] else "Letter")
         doc, running = _prepared(result, view)
         pages = paint_pages(writer, doc, running)

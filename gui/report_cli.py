@@ -86,11 +86,14 @@ def ensure_qt() -> object:
 
 def run(args: argparse.Namespace) -> int:
     """Load, compare and write the report; raises ConcordError / UsageError / OSError."""
-    from core.app import compare_with
+    from core.app import compare_with, prestart_entities
     from core.options import engine_options, loading_options
 
     fmt = output_format(args)
-    result = compare_with((args.a, args.b), engine_options(args), loading_options(args),
+    loading = loading_options(args)
+    if loading.entities:  # the model loads in a child while the files are read, as compare's
+        prestart_entities()
+    result = compare_with((args.a, args.b), engine_options(args), loading,
                           on_entity_error=_entities_left_out)
     print_warnings(result.documents, "concord report")
     if fmt == "html":

@@ -9,11 +9,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 
-from core.errors import ConcordError
+from core.errors import ConcordError, FileTooLarge
 from core.readers.decode import ENCODING_CHOICES
 from core.readers.load import document_from_text, is_url, load_input
 from core.readers.sniff import EXTENSIONS
 from gui.jobs import JobRunner
+from gui.window_loading import failure_message
 
 SIDES = ("A", "B")
 FORMAT_NAMES = {"text": "Text", "markdown": "Markdown", "html": "Web pages", "docx": "Word",
@@ -86,10 +87,17 @@ class DocumentSources(QObject):
         self.update()
 
     def update(self) -> None:
-        """Reopen needs a file behind the side."""
+        """Reopen needs a text file behind the side (a .docx or PDF has no encoding), or
+        one just refused because its encoding could not be told."""
         for side, menu in enumerate(self.encoding_menus):
-            doc = self._window.docs[side]
-            menu.setEnabled(doc is not None and bool(doc.path))
+            menu.setEnabled(self._reopen_path(side) is not None)
+
+    def _reopen_path(self, side: int) -> str | None:
+        refused = self._window.loader.undecodable.get(side)
+        doc = self._window.docs[side]
+        if refused is None and doc is not None and doc.path and doc.encoding != "binary":
+            return doc.path
+        return refused
 
     def paste(self, side: int) -> bool:
         """Compare the clipboard's text as document ``side``."""
@@ -153,7 +161,10 @@ class DocumentSources(QObject):
         side, url = self._pending
         self._pending = None
         self._window.statusBar().clearMessage()
-        reason = str(exc) if isinstance(exc, ConcordError) else f"{type(exc).__name__}: {exc}"
+        # Too large: the dialog points at Edit > Settings (the other hints suit a page too).
+        reason = (failure_message(url, exc, side) if isinstance(exc, FileTooLarge)
+                  else str(exc) if isinstance(exc, ConcordError)
+                  else f"{type(exc).__name__}: {exc}")
         self._window.show_error(f"Cannot open {SIDES[side]}", reason or url)
 
     def drop_links(self, urls: list[str], side: int | None) -> bool:
@@ -161,8 +172,8 @@ class DocumentSources(QObject):
         return self.open_url(side, urls[0]) if urls else False
 
     def reopen(self, side: int, codec: str) -> bool:
-        """Read document ``side`` again with ``codec`` and compare again."""
-        doc = self._window.docs[side]
-        if doc is None or not doc.path:
+        """Read document ``side`` (or the file just refused for it) again with ``codec``."""
+        path = self._reopen_path(side)
+        if path is None:
             return False
-        return self._window.load_side(side, doc.path, encoding=codec)
+        return self._window.load_side(side, path, encoding=codec)

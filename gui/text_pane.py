@@ -314,9 +314,11 @@ class PaneHeader(QWidget):
         self.title.setText(f"{self._side}: {doc.name}")
         modified = (_dt.datetime.fromtimestamp(doc.mtime).strftime("%Y-%m-%d %H:%M")
                     if doc.mtime else "not saved")
-        encoding = encoding_label(doc.encoding, doc.encoding_confidence)
+        # Container formats (Word, PDF...) have no text encoding: their format says enough.
+        encoding = ("" if doc.encoding == "binary"
+                    else encoding_label(doc.encoding, doc.encoding_confidence) + " · ")
         pages = f" · {doc.pages} pages" if doc.pages else ""
-        self._details = (f"{encoding} · {doc.format}{pages} · {human_size(doc.size)}"
+        self._details = (f"{encoding}{doc.format}{pages} · {human_size(doc.size)}"
                          f" · modified {modified} · ")
         self._path = doc.path or "(in memory)"
         self._elide()

@@ -7,15 +7,20 @@ import os
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
-from core.errors import ConcordError
+from core.errors import ConcordError, DecodeFailed, FileTooLarge
 from core.readers.load import load_document
 from gui.jobs import JobRunner
 
 SIDE_NAMES = ("A", "B")
 
 
-def failure_message(path: str, exc: BaseException) -> str:
+def failure_message(path: str, exc: BaseException, side: int = 0) -> str:
     """The one line the error dialog shows for a file that could not be read."""
+    if isinstance(exc, DecodeFailed):  # the window's way to choose, not the command line's
+        return str(exc).replace("(--encoding)", f"with File > Reopen {SIDE_NAMES[side]} with "
+                                "encoding")
+    if isinstance(exc, FileTooLarge):
+        return str(exc).replace("with --max-size", "in Edit > Settings")
     if isinstance(exc, ConcordError):
         return str(exc)
     if isinstance(exc, (OSError, ValueError)):
@@ -40,6 +45,7 @@ class Loader(QObject):
             runner.finished.connect(lambda value, s=side: self._loaded(s, value))
         self._generation = [0, 0]
         self._pending: dict[int, str] = {}  # side -> path being read
+        self.undecodable: dict[int, str] = {}  # side -> file refused for its encoding
         self._compare_wanted = False
         self._stale = 0
         self.label = QLabel("")
@@ -75,6 +81,7 @@ class Loader(QObject):
         self._generation[side] += 1
         token = self._generation[side]
         self._pending[side] = path
+        self.undecodable.pop(side, None)
         window.sources.forget(side)  # a web page still downloading for this side is replaced
         encoding, max_bytes = encoding or window.encoding, window.max_bytes
 
@@ -98,6 +105,7 @@ class Loader(QObject):
 
     def forget(self, side: int) -> None:
         """Drop the load running for ``side`` (its document was replaced another way)."""
+        self.undecodable.pop(side, None)
         if self._pending.pop(side, None) is not None:
             self._generation[side] += 1
             self._runners[side].cancel(silent=True)
@@ -125,7 +133,11 @@ class Loader(QObject):
         self._show_state()
         window = self._window
         if exc is not None:
-            window.show_error(f"Cannot open {SIDE_NAMES[side]}", failure_message(path, exc))
+            if isinstance(exc, DecodeFailed):  # File > Reopen with encoding can read it
+                self.undecodable[side] = path
+                window.update_actions()
+            window.show_error(f"Cannot open {SIDE_NAMES[side]}",
+                              failure_message(path, exc, side))
         else:
             window.set_document(side, doc, compare)
             window.remember_file(side, doc.path)

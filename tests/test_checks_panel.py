@@ -36,7 +36,7 @@ def test_checks_are_grouped_by_kind_with_agreements_last(qtbot) -> None:
     tops = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
     assert tops == ["Quotations (1)", "Attribution and credit (1)", "Figures and dates (1)",
                     "Agreements (1)"]
-    assert "3 difference(s)" in panel.status.text()
+    assert panel.status.text() == "3 differences to look at, 1 agreement."
 
 
 def test_selecting_a_check_emits_it_and_shows_both_passages(qtbot) -> None:

@@ -174,3 +174,16 @@ def test_an_internal_error_exits_1_without_a_traceback(pair, capsys, monkeypatch
     err = capsys.readouterr().err
     assert "internal error" in err and "unexpected state" in err
     assert "Traceback" not in err
+
+
+def test_text_output_escapes_control_characters_in_file_names(pair, tmp_path: Path,
+                                                             capsys) -> None:
+    """A name holding a newline or ESC is printed escaped, as in error messages."""
+    odd = tmp_path / "two\nlines\x1b[2J.txt"
+    odd.write_text(A_TEXT, encoding="utf-8")
+    assert main(["compare", str(odd), str(pair[1]), "--format", "text", "--no-entities",
+                 "--no-semantic", "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert out.splitlines()[0].endswith(r" two\nlines\e[2J.txt (A) vs court-b.txt (B)")
+    assert r"A two\nlines\e[2J.txt (" in out

@@ -157,3 +157,12 @@ def test_every_encoding_offered_for_reopening_exists_and_reads_its_own_text() ->
     for codec, label in ENCODING_CHOICES:
         assert codec_name(codec) == codec, label  # canonical names: they match Document.encoding
         assert decode_bytes("Text 123.\n".encode(codec), codec).text == "Text 123.\n"
+
+
+def test_an_undecodable_file_names_no_guess_that_is_0_percent_sure() -> None:
+    """'best guess Mac Cyrillic, 0% sure' is no guess: the message leaves it out."""
+    with pytest.raises(DecodeFailed) as caught:
+        decode_bytes(b"\x81\x8d\x8f\x90\x9d\xfe\xff" * 40, name="odd.txt")
+    message = str(caught.value)
+    assert "cannot tell which text encoding it uses" in message
+    assert "0% sure" not in message

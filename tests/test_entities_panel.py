@@ -102,6 +102,7 @@ def test_figures_that_differ_are_listed_and_select_both_sides(qtbot) -> None:
     panel.set_result(_figure_result())
     top = _figures_top(panel)
     assert top.text(0) == "Figures that differ (1)"
+    assert panel.status.text().endswith(" 1 figure differs.")  # not "1 figure(s) differ"
     row = top.child(0)
     assert row.text(0) == "A: 3,400 people | B: 3,500 people"
     with qtbot.waitSignal(panel.mentions_selected) as sig:

@@ -66,10 +66,10 @@ def test_a_short_run_between_sentences_aligned_far_apart_is_a_stock_phrase() -> 
     sa = [Sentence(k, 0, 0, 10 * k, 10 * k + 10, ("w",)) for k in range(20)]
     sb = [Sentence(k, 0, 0, 10 * k, 10 * k + 10, ("w",)) for k in range(20)]
     groups = [Group(k, k + 1, k, k + 1, 0.5) for k in range(20)]
-    far = (Run(12, 152, 5), "far")  # sentence 1 of A with sentence 15 of B
-    near = (Run(12, 32, 5), "near")  # sentence 1 with sentence 3: a boundary drawn otherwise
-    long = (Run(12, 152, 9), "long")  # a moved quotation
-    assert stray_runs([far, near, long], groups, sa, sb) == [far]
+    far = Run(12, 152, 5)  # sentence 1 of A with sentence 15 of B
+    near = Run(12, 32, 5)  # sentence 1 with sentence 3: a boundary drawn otherwise
+    long = Run(12, 152, 9)  # a moved quotation
+    assert stray_runs([near, far, long], groups, sa, sb) == [1]
     # A run into a sentence that has no counterpart of its own stays.
     assert stray_runs([far], groups[:15] + groups[16:], sa, sb) == []
 

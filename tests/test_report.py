@@ -250,3 +250,20 @@ def test_site_furniture_is_grey_in_the_report_as_in_the_window():
     html = report_html(result)
     assert '<span class="bp">Share on Facebook</span>' in html
     assert "span.bp {" in html and "Boilerplate" in html
+
+
+def test_report_escapes_control_characters_in_file_names_and_names_no_binary_encoding() -> None:
+    """A file name holding a newline or ESC is shown escaped (one line, as in the CLI's
+    messages); a Word or PDF file is described by its format, not as 'binary'."""
+    import dataclasses
+
+    result = make_result([("shared", "The council voted on Tuesday to build the barrier.")],
+                         names=("two\nlines\x1b[2J.txt", "b.docx"))
+    odd, word = result.documents
+    result = dataclasses.replace(result, documents=(
+        odd, dataclasses.replace(word, encoding="binary", format="docx")))
+    page = report_html(result)
+    assert "\x1b" not in page and "two\nlines" not in page
+    assert r"Document A: two\nlines\e[2J.txt" in page
+    assert "binary" not in page
+    assert ">docx<" in page

@@ -53,3 +53,14 @@ def test_a_rewrite_in_another_script_and_encoding(tmp_path, pair, encoding) -> N
     copied = pair[1].split("。")[0] if "。" in pair[1] else pair[0][pair[0].index("Министр"):]
     assert any(copied.rstrip("。.") in s for s in shared)
     assert result.summary.a.share("unique") == 0.0 and result.summary.b.share("unique") == 0.0
+
+
+def test_an_en_dash_inside_a_word_matches_a_hyphen() -> None:
+    # Translations and typesetters differ: "Beer–sheba" (en dash) is "Beer-Sheba".
+    from core.comparison.engine import compare
+    from core.readers.load import document_from_text
+
+    a = "And Abraham planted a grove in Beer–sheba, and called there on the name of the Lord."
+    b = "And Abraham planted a grove in Beer-Sheba, and called there on the name of the Lord."
+    result = compare(document_from_text(a, "a.txt"), document_from_text(b, "b.txt"))
+    assert result.summary.a.share("shared") == 1.0

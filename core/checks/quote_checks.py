@@ -94,7 +94,9 @@ def _pairs(qa: list[Quote], qb: list[Quote]) -> list[tuple[int, int, str]]:
     scored = []
     for i, q in enumerate(qa):
         shared = Counter(j for w in set(q.words) for j in by_word.get(w, ()))
-        for j, _ in shared.most_common(MAX_CANDIDATES):
+        # most words shared first; ties by position (not by the order of a set of strings,
+        # which changes from run to run: the pairs of a long text did)
+        for j, _ in sorted(shared.items(), key=lambda js: (-js[1], js[0]))[:MAX_CANDIDATES]:
             score, how = _score(q, qb[j])
             if how:
                 scored.append((score, i, j, how))

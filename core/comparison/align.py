@@ -318,13 +318,18 @@ def _sandwich_split(run: range, sentences: Sequence[Sentence], breaks: frozenset
             pulls[k] = [_pull(sentences[k], other, rest, scorer)
                         for (_, other), rest in zip(sides, left)]
         pull = pulls[k]
+        size = sentences[k].end_token - sentences[k].first_token
+        off = [abs(math.log(max(1, other) / max(1, own + size)) - ratio)
+               for own, other in words]
+        # The group's other side must have room for it: a sentence added to a group
+        # already in proportion (an inserted sentence on the topic) would unbalance it.
+        own, other = words[side]
+        if off[side] >= abs(math.log(max(1, other) / max(1, own)) - ratio):
+            return False
         if _wins(pull, side):
             return True
         if pull[side][0] < SANDWICH_COVERAGE or _wins(pull, 1 - side):
             return False
-        size = sentences[k].end_token - sentences[k].first_token
-        off = [abs(math.log(max(1, other) / max(1, own + size)) - ratio)
-               for own, other in words]
         return off[side] + BALANCE_MARGIN <= off[1 - side]
 
     first = run.start

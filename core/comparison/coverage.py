@@ -13,8 +13,8 @@ part that the other side does not have at all. Counting it as "reworded" would l
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections.abc import Sequence
-from typing import TypeVar
 
 from core.comparison.align import Group
 from core.comparison.segment import Segmented, Sentence, content_stem
@@ -30,7 +30,6 @@ MIN_GIVEN_UP = 3  # shorter stretches are never cut out for the budget
 # phrase ("all the nations of the earth"), not a passage copied out of its place.
 STRAY_RUN_WORDS = 8
 STRAY_REACH = 4  # sentences: nearer than this, a run is a boundary drawn differently
-T = TypeVar("T")
 
 
 def owned_tokens(seg: Segmented, tokens: range, free: set[int], other_stems: set[str],
@@ -96,33 +95,44 @@ def _close(stretches: list[list[int]], current: Sequence[int]) -> None:
         stretches.append(list(current))
 
 
-def stray_runs(runs: list[tuple[Run, T]], groups: list[Group], sa: Sequence[Sentence],
-               sb: Sequence[Sentence]) -> list[tuple[Run, T]]:
+def stray_runs(runs: list[Run], groups: list[Group], sa: Sequence[Sentence],
+               sb: Sequence[Sentence]) -> list[int]:
     """Short runs far from the counterparts that their sentences are aligned with.
 
     Such a run pairs a stock phrase of an aligned sentence with the same phrase in a
     far-off sentence that has its own counterpart; its words belong to their own
     sentences' reworded pairs instead. A run near the aligned counterpart (a sentence
     boundary drawn differently) and a longer run (a moved quotation) stay shared.
+    Returns the indexes of the stray runs in ``runs``.
     """
-    group_a = {k: g for g in groups for k in range(g.a0, g.a1)}
-    group_b = {k: g for g in groups for k in range(g.b0, g.b1)}
-    starts_a = [s.first_token for s in sa]
-    starts_b = [s.first_token for s in sb]
+    by_a = sorted(groups, key=lambda g: g.a0)
+    by_b = sorted(groups, key=lambda g: g.b0)
+    starts = ([g.a0 for g in by_a], [g.b0 for g in by_b])
+    # 8 bytes a sentence (a list of ints would take ~36 at 10 MB a side).
+    starts_a = array("q", (s.first_token for s in sa))
+    starts_b = array("q", (s.first_token for s in sb))
     out = []
-    for item in runs:
-        run = item[0]
+    for k, run in enumerate(runs):
         if run.length > STRAY_RUN_WORDS:
             continue
         in_a = _sentences_of(run.i, run.length, starts_a)
         in_b = _sentences_of(run.j, run.length, starts_b)
-        if _far(in_b, [group_a.get(k) for k in in_a], 1) and _far(
-                in_a, [group_b.get(k) for k in in_b], 0):
-            out.append(item)
+        if _far(in_b, [_group_of(i, by_a, starts[0], 0) for i in in_a], 1) and _far(
+                in_a, [_group_of(j, by_b, starts[1], 1) for j in in_b], 0):
+            out.append(k)
     return out
 
 
-def _sentences_of(first: int, length: int, starts: list[int]) -> range:
+def _group_of(k: int, groups: list[Group], starts: list[int], side: int) -> Group | None:
+    """The group holding sentence k of ``side`` (groups sorted by their start there)."""
+    pos = bisect.bisect_right(starts, k) - 1
+    if pos < 0:
+        return None
+    g = groups[pos]
+    return g if k < (g.a1 if side == 0 else g.b1) else None
+
+
+def _sentences_of(first: int, length: int, starts: Sequence[int]) -> range:
     """The sentences holding tokens first..first+length-1."""
     lo = bisect.bisect_right(starts, first) - 1
     return range(max(lo, 0), bisect.bisect_right(starts, first + length - 1))

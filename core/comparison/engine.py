@@ -86,7 +86,7 @@ def compare(doc_a: Document, doc_b: Document, options: Options | None = None,
         weak=weak_stems(seg_a, seg_b), judge=judge,
         breaks=(paragraph_starts(seg_a), paragraph_starts(seg_b)))
     report("Marking changed words", 0.7)
-    _release_runs(draft, stray_runs(runs, groups, seg_a.sentences, seg_b.sentences))
+    _release_runs(draft, runs, stray_runs(runs, groups, seg_a.sentences, seg_b.sentences))
     del runs
     ids = common_ids(seg_a.tokens, seg_b.tokens)
     _add_groups(draft, groups, seg_a, seg_b, ids, options, check)
@@ -147,27 +147,27 @@ def _semantic_judge(options: Options, seg_a: Segmented, seg_b: Segmented,
 
 def _add_verbatim(draft: _Draft, seg_a: Segmented, seg_b: Segmented,
                   ids: tuple[array, array], options: Options,
-                  check: Callable[[], None]) -> list[tuple[Run, int]]:
-    """Verbatim runs become shared matches; returns each run with its match id."""
+                  check: Callable[[], None]) -> list[Run]:
+    """Verbatim runs become the first shared matches: run k is match k."""
     runs = trim_at_sentences(
         find_verbatim_ids(ids[0], ids[1], seg_a.tokens.vocab, options.min_phrase, check),
         {s.first_token for s in seg_a.sentences}, {s.first_token for s in seg_b.sentences},
         {s.end_token for s in seg_a.sentences}, {s.end_token for s in seg_b.sentences},
         options.min_phrase,
     )
-    out = []
     for run in runs:
         match_id = draft.add("shared", 1.0)
         label = array("i", [match_id]) * run.length
         draft.labels_a[run.i:run.i + run.length] = label
         draft.labels_b[run.j:run.j + run.length] = label
-        out.append((run, match_id))
-    return out
+    return runs
 
 
-def _release_runs(draft: _Draft, runs: list[tuple[Run, int]]) -> None:
-    """Unlabel the words of these runs (their matches, left without spans, are dropped)."""
-    for run, match_id in runs:
+def _release_runs(draft: _Draft, runs: list[Run], which: list[int]) -> None:
+    """Unlabel the words of runs[k] for k in ``which`` (match k, left without spans, is
+    dropped)."""
+    for match_id in which:
+        run = runs[match_id]
         for labels, start in ((draft.labels_a, run.i), (draft.labels_b, run.j)):
             for t in range(start, start + run.length):
                 if labels[t] == match_id:

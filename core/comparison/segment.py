@@ -19,10 +19,13 @@ CJK = ("\u3005\u3007\u3041-\u3096\u309d-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\
        "\U00020000-\U0003134f")
 CJK_RE = re.compile(f"[{CJK}]")
 # A word: letters/digits, joined by inner apostrophes, hyphens, or digit separators.
-WORD_RE = re.compile(rf"[{CJK}]|[^\W{CJK}]+(?:(?:['’\-]|(?<=\d)[.,](?=\d))[^\W{CJK}]+)*")
+# Hyphen variants (en dash, Unicode hyphens) join words too: "Beer–sheba" = "Beer-Sheba".
+WORD_RE = re.compile(
+    rf"[{CJK}]|[^\W{CJK}]+(?:(?:['’\-‐‑–]|(?<=\d)[.,](?=\d))[^\W{CJK}]+)*")
 # Without punctuation folding a token keeps the punctuation glued to it ("said," != "said").
 GLUED_RE = re.compile(rf"[{CJK}]|[^\s{CJK}]+")
-QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+                            "‐": "-", "‑": "-", "–": "-"})
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(

@@ -86,11 +86,11 @@ def _read_large(backend, texts: list[str]) -> tuple[list, tuple]:  # type: ignor
     """Large texts: the workers read them while this process corrects each text as soon as it
     is read (the first while the second is still being read), then links them: all of it
     beside the parent's comparison, instead of after it. (mentions of each, entities)"""
+    # (no thread warms the place index up: none may run when the workers are forked; it is
+    # loaded on its first use)
     from core.entities.correct import correct
-    from core.entities.gazetteer import warm_up
     from core.entities.link import link_pair
 
-    threading.Thread(target=warm_up, name="gazetteer-warm-up", daemon=True).start()
     mentions: list[list] = [[] for _ in texts]
     for i, raw in backend.extract_each(texts):
         mentions[i] = correct(texts[i], raw)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from core.entities import labels as lb
 from core.entities.mention import Mention
 from core.entities.numbers import MEASURE_UNITS, Figure, find_figures
 
 _COMPLETABLE = frozenset({lb.NUMBER, lb.MONEY, lb.PERCENT})
+_HYPHEN_RANGE_RE = re.compile(r"\d+[-‐‑–]\d+")
 _LOOKAHEAD = 40  # characters after a mention searched for its currency or unit
 
 
@@ -17,7 +20,13 @@ def complete_figures(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for i, m in enumerate(ordered):
         limit = ordered[i + 1].start if i + 1 < len(ordered) else len(text)
-        out.append(_complete(text, m, limit) if m.label in _COMPLETABLE else m)
+        if m.label in _COMPLETABLE:
+            m = _complete(text, m, limit)
+        elif m.label in (lb.TIME, lb.DATE) and _HYPHEN_RANGE_RE.fullmatch(m.text):
+            # "20-30" read as a time or a date by the model, with its unit after: a range
+            wider = _complete(text, m._replace(label=lb.NUMBER), limit)
+            m = wider if wider.end > m.end else m
+        out.append(m)
     return out
 
 

@@ -10,11 +10,12 @@ from collections.abc import Iterable
 from core.entities import labels as lb
 from core.entities.backend import RawMention
 from core.entities.complete import complete_figures
+from core.entities.dates import refine_dates
 from core.entities.gazetteer import Place, fold, lookup_place
 from core.entities.mention import Mention
 from core.entities.relabel import feature_follows, relabel_by_words
 
-CORRECTION_VERSION = "11"  # bump when the rules change: cached results are then recomputed
+CORRECTION_VERSION = "13"  # bump when the rules change: cached results are then recomputed
 
 _LEADING_RE = re.compile(r"^(?:[\"'“”‘’«»(\[]|\s|(?:the|The|THE)\s+)+")
 _TRAILING_RE = re.compile(r"(?:['’]s|(?<=s)['’]|[\"'“”‘’«»)\],.;:!?]|\s)+$")
@@ -70,6 +71,7 @@ def correct(text: str, raw: Iterable[RawMention]) -> list[Mention]:
     mentions = _surnames_as_persons([_drop_title(text, m) for m in mentions])
     mentions = _join_ranges(text, mentions)
     mentions = [relabel_by_words(text, m) for m in complete_figures(text, mentions)]
+    mentions = [m for m in refine_dates(text, mentions) if not _vague(text, m)]  # "one"
     mentions = _drop_overlaps([c for c in (_clean_name(text, m) for m in mentions) if c])
     mentions = _company_short_names(text, mentions)
     return _drop_overlaps(mentions + _missed_repeats(text, mentions, lower_words))
@@ -129,15 +131,16 @@ def _vague(text: str, m: Mention) -> bool:
 
 
 def _join_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "20" + "30 millimetres" -> "20 to 30 millimetres": one range, not two figures (not after
-    "from": "rose from 20 to 30" is a change)."""
+    """ "20" + "30 millimetres" -> "20 to 30 millimetres", "5" + "10%" -> "5 to 10%": one
+    range, not two figures (not after "from": "rose from 20 to 30" is a change)."""
     out: list[Mention] = []
     for m in sorted(mentions):
         prev = out[-1] if out else None
-        if (prev is not None and prev.label == lb.NUMBER and m.label == lb.NUMBER
-                and _RANGE_GAP_RE.fullmatch(text[prev.end : m.start])
+        if (prev is not None and prev.label == lb.NUMBER and m.label in (lb.NUMBER, lb.PERCENT)
+                and (gap := _RANGE_GAP_RE.fullmatch(text[prev.end : m.start]))
+                and not (m.label == lb.PERCENT and "and" in gap.group(0))  # two rates
                 and not _FROM_RE.search(text[max(0, prev.start - 6) : prev.start])):
-            out[-1] = Mention(prev.start, m.end, lb.NUMBER, text[prev.start : m.end])
+            out[-1] = Mention(prev.start, m.end, m.label, text[prev.start : m.end])
             continue
         out.append(m)
     return out

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from core.entities import labels as lb
 from core.entities.correct import Mention
+from core.entities.dates import document_date, relative_scope, scope_key
 from core.entities.fuzzy import link_near_spellings
 from core.entities.gazetteer import fold, lookup_place
 from core.entities.numbers import figure_key, find_figures
@@ -395,10 +396,12 @@ def link_pair(
     groups = [g for d in (0, 1) for g in _group_document(d, mentions[d], texts[d])]
     expansions = [paren_expansions(texts[0]), paren_expansions(texts[1])]
     uf = _UnionFind(len(groups))
+    anchors = [document_date(texts[0]), document_date(texts[1])]
     seen: dict[str, list[int]] = defaultdict(list)
     for gi, g in enumerate(groups):
+        scope = _scope(g, mentions[g.doc], anchors)
         for key in _cross_keys(g, expansions[g.doc]):
-            seen[key].append(gi)
+            seen[key + scope].append(gi)
     for members in seen.values():
         if len({groups[gi].doc for gi in members}) == 2:
             for gi in members[1:]:
@@ -408,6 +411,20 @@ def link_pair(
     link_near_spellings(groups, [mentions[0], mentions[1]], uf)
     _link_lone_values(groups, uf)
     return _assign_keys(groups, mentions, uf)
+
+
+def _scope(g: _Group, mentions: list[Mention],
+           anchors: list[tuple[int, int, int] | None]) -> str:
+    """For a date said relative to the day of writing ("yesterday", "on Tuesday"), when the
+    two documents are dated differently: the stretch of time it names ("@2024-W20"), so that
+    it meets the same words on the other side only if they name the same days."""
+    if g.label not in (lb.DATE, lb.TIME) or None in anchors or anchors[0] == anchors[1]:
+        return ""
+    scopes = {relative_scope(mentions[i].text) for i in g.members} - {None}
+    if not scopes:
+        return ""
+    narrowest = min(scopes, key=("day", "week", "month", "year").index)
+    return f"@{scope_key(narrowest, anchors[g.doc])}"
 
 
 def _base_key(label: str, texts: list[str]) -> str:

@@ -11,6 +11,9 @@ from typing import NamedTuple
 from core.entities import labels as lb
 
 _TOKEN_RE = re.compile(r"\d[\d,.\u00a0\u202f]*\d|\d|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[%$€£¥:]|\S")
+_RANGE_DASHES = ("-", "‐", "‑", "–")
+_SCORE_WORDS = frozenset("win wins defeat defeats victory victories draw loss losses lead "
+                         "scoreline score vote votes majority split".split())
 _DIGITS_RE = re.compile(r"\d{1,3}(?:([,\u00a0\u202f])\d{3})(?:\1\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?")
 _SMALL = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -234,7 +237,7 @@ class _Scanner:
             i += 1
         num = self.number(i)
         if num is None:
-            return None
+            return self._hyphen_range(start, i) if currency is None else None
         j, value = num
         high = None
         if currency is None and (upper := self._range_end(start, j)) is not None:
@@ -267,6 +270,29 @@ class _Scanner:
         if upper is None or upper[1] <= 0:
             return None
         return upper
+
+    def _hyphen_range(self, start: int, i: int) -> tuple[int, Figure] | None:
+        """ "20-30 mm", "20–30%", "20–30 soldiers": a range as "20 to 30" is, when a unit, a
+        percent sign or a counted word follows (a bare "3-4" may be a score, "2020-21" a
+        season, "COVID-19" a name, "a 1-2 defeat" a result)."""
+        t, dash, u = self.tok(i), self.tok(i + 1), self.tok(i + 2)
+        if t is None or dash is None or u is None or dash.text not in _RANGE_DASHES:
+            return None
+        if (t.end, dash.end) != (dash.start, u.start) or not (
+                _DIGITS_RE.fullmatch(t.text) and _DIGITS_RE.fullmatch(u.text)):
+            return None
+        before, after = self.text[max(0, t.start - 1) : t.start], self.text[u.end : u.end + 2]
+        if before.isalpha() or before in (*_RANGE_DASHES, "/") or before in _SYMBOLS or (
+                after[:1] in (*_RANGE_DASHES, "/", ".") and after[1:2].isdecimal()
+                ) or after[:1].isalpha() or self.low(i + 3) in _SCALES or (
+                self.low(i + 3) in _SCORE_WORDS):
+            return None  # "COVID-19", "1-2-3", "10-12th", "$20-30 million", "a 1-2 defeat"
+        low = Decimal(re.sub(r"[,\u00a0\u202f]", "", t.text))
+        high = Decimal(re.sub(r"[,\u00a0\u202f]", "", u.text))
+        found = self._range_figure(start, i + 3, low, high)
+        if found is None or (found[1].label == lb.NUMBER and found[1].unit == "number:"):
+            return None
+        return found
 
     def _range_figure(self, i: int, j: int, low: Decimal, high: Decimal
                       ) -> tuple[int, Figure] | None:

@@ -339,8 +339,9 @@ def _decode_guessed(data: bytes, name: str) -> Decoded:
             sure = confidence
         return _with_warning(Decoded(text, "cp1252", round(sure, 2)))
     if encoding is None or confidence < _MIN_CONFIDENCE:
+        # A guess under 1% sure is no guess: naming it would only mislead.
         best = f" (best guess {describe_encoding(encoding)}, {confidence:.0%} sure)" if (
-            encoding) else ""
+            encoding and confidence >= 0.005) else ""
         raise DecodeFailed(DecodeFailed.template.format(
             name=name, why=f"cannot tell which text encoding it uses{best}; choose one "
                            "(--encoding)."))

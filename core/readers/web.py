@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from urllib.parse import unquote, urlsplit
 
-from core.errors import DownloadFailed, FileTooLarge
+from core.errors import DownloadFailed, FileTooLarge, display_size
 from core.model import Document
 from core.readers.sniff import sniff_format
 
@@ -84,7 +84,7 @@ def _reason(reason: object) -> str:
 
 
 def _too_large(url: str, max_bytes: int) -> FileTooLarge:
-    return FileTooLarge(f"{url} is larger than the {max_bytes / 1e6:.0f} MB limit "
+    return FileTooLarge(f"{url} is larger than the {display_size(max_bytes)} limit "
                         "(raise it with --max-size).")
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from html import escape
 
 from core.model import Result
+from core.view.summary import counted
 
 MAX_PASSAGE = 400  # characters of a passage printed as evidence
 
@@ -58,8 +59,9 @@ def render_checks(lines: tuple[CheckLine, ...]) -> str:
     """The section as HTML: differences by group, then agreements; each with both passages."""
     issues = sum(1 for x in lines if x.is_issue)
     out = ["<h2 style=\"page-break-before: always\">Checks</h2>\n",
-           f"<p>{issues} difference(s) an editor should look at; {len(lines) - issues} "
-           "agreement(s). Each check shows the passage of A and of B it rests on.</p>\n"]
+           f"<p>{counted(issues, 'difference')} an editor should look at; "
+           f"{counted(len(lines) - issues, 'agreement')}. Each check shows the passage of A "
+           "and of B it rests on.</p>\n"]
     group = None
     for line in lines:
         heading = line.group if line.is_issue else "Agreements"

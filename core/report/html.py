@@ -117,7 +117,9 @@ def _file_table(info: FileInfo) -> str:
         _kv("Full path", info.path),
         _kv("Size", size),
         _kv("Last modified", info.modified),
-        _kv("Encoding / format", f"{info.encoding} / {info.format}"),
+        # Word, PDF... have no text encoding ("binary"): their format is the whole answer.
+        (_kv("Format", info.format) if info.encoding == "binary"
+         else _kv("Encoding / format", f"{info.encoding} / {info.format}")),
         _kv("SHA-256", info.sha256, "hash"),
         "</table>\n<p></p>\n",
     ])

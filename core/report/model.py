@@ -9,6 +9,7 @@ from datetime import datetime
 
 import core
 from core.entities.figures import figure_differences
+from core.errors import escape_text
 from core.model import DocSummary, Document, Entity, Result
 from core.options import describe
 from core.report.checks import check_lines
@@ -106,8 +107,8 @@ def file_info(side: str, doc: Document) -> FileInfo:
     """Identification of one document for the header."""
     return FileInfo(
         side=side,
-        name=doc.name,
-        path=doc.path or "(not saved to a file)",
+        name=escape_text(doc.name),  # one line, no terminal escapes: as in the CLI's messages
+        path=escape_text(doc.path) if doc.path else "(not saved to a file)",
         size=doc.size,
         modified=iso_time(doc.mtime) if doc.mtime else "unknown",
         encoding=doc.encoding,

@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Sequence
 
 from core import __version__
+from core.errors import display_name
 from core.model import DocSummary, Document, Match, Result
 from core.view.summary import match_number, percent, verdict
 
@@ -27,7 +28,7 @@ def _paint(text: str, style: str, color: bool) -> str:
 
 
 def _doc_line(label: str, doc: Document, s: DocSummary, color: bool) -> str:
-    head = _paint(f"{label} {doc.name}", "bold", color)
+    head = _paint(f"{label} {display_name(doc.name)}", "bold", color)
     return (
         f"{head} ({doc.encoding}, {doc.format}, {doc.size:,} bytes, {s.words:,} words): "
         f"{percent(s.found_in_other)} found in {'B' if label == 'A' else 'A'} - "
@@ -41,7 +42,7 @@ def render_summary(result: Result, color: bool = False) -> str:
     s = result.summary
     a, b = result.documents
     lines = [
-        f"Concord {__version__}: {a.name} (A) vs {b.name} (B)",
+        f"Concord {__version__}: {display_name(a.name)} (A) vs {display_name(b.name)} (B)",
         verdict(result),
         _doc_line("A", a, s.a, color),
         _doc_line("B", b, s.b, color),

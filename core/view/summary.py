@@ -13,6 +13,11 @@ def match_number(match: Match | int) -> int:
     return (match if isinstance(match, int) else match.id) + 1
 
 
+def counted(n: int, noun: str) -> str:
+    """'1 difference', '3 differences': a count with its noun, never 'difference(s)'."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
 def percent(fraction: float) -> str:
     """A share as a whole percentage, never rounding a non-zero share to 0% or 100%."""
     if 0 < fraction < 0.005:

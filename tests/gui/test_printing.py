@@ -231,3 +231,31 @@ def test_a_new_section_page_never_says_continued():
     pages, _rows, _ = _pages_of(result)
     assert len(pages) >= 3
     assert all(not p.continued for p in pages)
+
+
+@pytest.mark.parametrize(("flags", "started"), [([], True), (["--no-entities"], False)])
+def test_report_starts_the_entity_child_before_reading_the_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flags: list[str], started: bool) -> None:
+    import core.app
+
+    calls: list[str] = []
+
+    def compare_with(*args: object, **kwargs: object) -> None:
+        calls.append("compare")
+        raise KeyboardInterrupt  # stop there: only the order matters
+
+    monkeypatch.setattr(core.app, "prestart_entities", lambda: calls.append("prestart"))
+    monkeypatch.setattr(core.app, "compare_with", compare_with)
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Kyiv said so.", encoding="utf-8")
+    report_main([str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
+                 "-o", str(tmp_path / "r.html"), *flags])
+    assert calls == (["prestart", "compare"] if started else ["compare"])
+
+
+def test_running_header_shows_an_odd_file_name_on_one_line() -> None:
+    """A name with a newline or ESC would wrap the page header onto the rule: escaped."""
+    result = make_result(SAMPLE, names=("two\nlines\x1b[2J.txt", "b.txt"))
+    running = running_text(result, "now")
+    assert running.left == r"A: two\nlines\e[2J.txt"
+    assert running.right == "B: b.txt"

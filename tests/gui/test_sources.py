@@ -145,3 +145,50 @@ def test_a_dropped_link_opens_the_page(window, qtbot):
         assert window.docs[0].path == url
     finally:
         server.shutdown()
+
+
+def test_header_of_a_word_file_names_no_text_encoding(window, tmp_path):
+    """A .docx or PDF has no text encoding: the header says its format, not 'BINARY', and
+    Reopen with encoding (meaningless for it) is disabled."""
+    from tests.readers import fixtures
+
+    path = tmp_path / "story.docx"
+    path.write_bytes(fixtures.make_docx())
+    window.set_document(0, load_document(str(path)), compare=False)
+    details = window.headers[0].details.text()
+    assert details.startswith("docx · ")
+    assert "BINARY" not in details.upper()
+    assert not window.sources.encoding_menus[0].isEnabled()
+
+
+def test_a_file_whose_encoding_cannot_be_told_can_be_reopened_with_one(window, tmp_path,
+                                                                       qtbot):
+    """The dialog points at the window's menu, not at the command line's --encoding, and
+    that menu reads the refused file again with the chosen encoding."""
+    errors = []
+    window.show_error = lambda title, message: errors.append(message)
+    path = tmp_path / "odd.txt"
+    path.write_bytes(b"\x81\x8d\x8f\x90\x9d\xfe\xff" * 40)
+    assert window.load_side(1, str(path), compare=False)
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=10000)
+    assert len(errors) == 1 and "--encoding" not in errors[0]
+    assert "File > Reopen B with encoding" in errors[0]
+    assert window.docs[1] is None
+    assert window.sources.encoding_menus[1].isEnabled()
+    window.sources.reopen(1, "cp1251")
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=10000)
+    assert window.docs[1] is not None and window.docs[1].encoding == "cp1251"
+    assert len(errors) == 1
+
+
+def test_a_web_page_over_the_size_limit_names_no_command_line_option(window, qtbot):
+    server, url = _serve("A story downloaded from a web server for the comparison.\n" * 10)
+    window.max_bytes = 100
+    try:
+        assert window.sources.open_url(1, url)
+        qtbot.waitUntil(lambda: bool(window.errors), timeout=20000)
+        message = window.errors[-1][1]
+        assert "the 100 bytes limit" in message
+        assert "--" not in message and "Edit > Settings" in message
+    finally:
+        server.shutdown()

@@ -94,6 +94,7 @@ def test_bad_files_give_a_clear_message_and_keep_the_other_pane(window, docs, tm
     assert title == "Cannot open B" and message and "Traceback" not in message
     assert window.docs[0] is docs[0] and window.docs[1] is None
     assert window.panes[0].toPlainText() == docs[0].text
+    assert "--" not in message  # the window's dialog names no command-line option
 
 
 def test_worker_exception_is_surfaced(window, docs, qtbot):
