@@ -104,3 +104,25 @@ def test_no_child_for_texts_already_read_or_another_model(monkeypatch) -> None:
         assert background.start(*texts) is None
     finally:
         set_default_backend(None)
+
+
+def test_qt_imported_without_an_application_still_allows_the_fork(monkeypatch) -> None:
+    # The frozen app's PyInstaller hook imports QtCore before any command runs; the command
+    # line's entity child must still be forked. A running Qt application forbids it.
+    import sys
+    import types
+
+    class App:
+        running: object = None
+
+        @classmethod
+        def instance(cls):
+            return cls.running
+
+    monkeypatch.setitem(sys.modules, "PySide6.QtCore", types.SimpleNamespace(QCoreApplication=App))
+    # Other tests of this run leave threads and threaded libraries: only Qt is judged here.
+    monkeypatch.setattr(background, "_THREADED_MODULES", ())
+    monkeypatch.setattr(background.threading, "active_count", lambda: 1)
+    assert background.fork_safe()
+    App.running = object()
+    assert not background.fork_safe()
