@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.accuracy import Gold, GoldPair, involved, predicted_links
+from benchmarks.corpus import join_paragraphs
 from core.comparison.engine import compare
 from core.model import Match, Options, Result
 from core.readers.load import document_from_text
@@ -102,19 +103,7 @@ def _plain(markup: str) -> str:
 
 def layout(chapters: list[list[str]]) -> tuple[str, list[tuple[int, int]]]:
     """The text (a paragraph per chapter) and the character range of every verse."""
-    parts, ranges, pos = [], [], 0
-    for c, verses in enumerate(chapters):
-        if c:
-            parts.append("\n\n")
-            pos += 2
-        for v, verse in enumerate(verses):
-            if v:
-                parts.append(" ")
-                pos += 1
-            parts.append(verse)
-            ranges.append((pos, pos + len(verse)))
-            pos += len(verse)
-    return "".join(parts) + "\n", ranges
+    return join_paragraphs(chapters)
 
 
 @dataclass(frozen=True)

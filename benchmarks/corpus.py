@@ -435,7 +435,7 @@ class Builder:
         return out
 
 
-def _join(paragraphs: list[list[str]]) -> tuple[str, list[tuple[int, int]]]:
+def join_paragraphs(paragraphs: list[list[str]]) -> tuple[str, list[tuple[int, int]]]:
     """Text with one paragraph per line and blank lines between, and sentence ranges."""
     parts: list[str] = []
     ranges: list[tuple[int, int]] = []
@@ -474,8 +474,8 @@ def generate_pair(size: int, seed: int = 1) -> Generated:
     b_paragraphs = [builder.rewrite_paragraph(p) for p in a_paragraphs]
     b_paragraphs = [builder.insert_new(p) for p in b_paragraphs]
     b_paragraphs = [p for p in builder.move_paragraphs(b_paragraphs) if p]
-    text_a, ranges_a = _join([[builder.a[i].text for i in p] for p in a_paragraphs])
-    text_b, ranges_b = _join([[s.text for s in p] for p in b_paragraphs])
+    text_a, ranges_a = join_paragraphs([[builder.a[i].text for i in p] for p in a_paragraphs])
+    text_b, ranges_b = join_paragraphs([[s.text for s in p] for p in b_paragraphs])
     b_flat = [s for p in b_paragraphs for s in p]
     gold = Gold(text_a, text_b, ranges_a, ranges_b, _gold_pairs(b_flat))
     return Generated(gold, dict(builder.counts))
