@@ -13,8 +13,8 @@ from typing import NamedTuple, overload
 from core.comparison.stems import STOPWORDS, stem
 from core.model import Options
 
-# Chinese and Japanese are written without spaces between words: each Han, kana or
-# fullwidth-alphanumeric character is a token of its own (content stems are its bigrams).
+# Chinese and Japanese are written without spaces between words: each Han or kana
+# character is a token of its own (content stems are bigrams of them).
 CJK = ("\u3005\u3007\u3041-\u3096\u309d-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
        "\U00020000-\U0003134f")
 CJK_RE = re.compile(f"[{CJK}]")

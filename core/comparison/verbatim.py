@@ -25,12 +25,13 @@ class Run:
     length: int
 
 
-def encode(words_a: Sequence[str], words_b: Sequence[str]) -> tuple[array, array]:
-    """Words as small integers (the diff_linesToChars idea): equal words, equal ids."""
+def encode(words_a: Sequence[str], words_b: Sequence[str]) -> tuple[array, array, list[str]]:
+    """Words as small integers (the diff_linesToChars idea): equal words, equal ids; and
+    the vocabulary (``vocab[id]`` is the word)."""
     ids: dict[str, int] = {}
     a = array("i", [ids.setdefault(w, len(ids)) for w in words_a])
     b = array("i", [ids.setdefault(w, len(ids)) for w in words_b])
-    return a, b
+    return a, b, list(ids)
 
 
 # Odd multiplier of the polynomial n-gram hash (mod 2**64); any odd constant works.
@@ -150,12 +151,8 @@ def _free_pieces(run: Run, used_a: bytearray, used_b: bytearray, n: int) -> list
     return pieces
 
 
-def has_content(words: Sequence[str], run: Run) -> bool:
-    """True when the run holds enough content words to be more than a stock phrase."""
-    return _enough_content(words[run.i:run.i + run.length])
-
-
-def _enough_content(words: Iterable[str]) -> bool:
+def has_content(words: Iterable[str]) -> bool:
+    """True when a run's words hold enough content words to be more than a stock phrase."""
     content = 0
     for word in words:
         if word not in STOPWORDS and len(word) > 1:
@@ -168,9 +165,8 @@ def _enough_content(words: Iterable[str]) -> bool:
 def find_verbatim(words_a: Sequence[str], words_b: Sequence[str], n: int,
                   check: Callable[[], None] | None = None) -> list[Run]:
     """Non-overlapping verbatim runs of at least ``n`` words with real content, in A's order."""
-    a, b = encode(words_a, words_b)
-    runs = maximal_runs(a, b, n, check)
-    return [r for r in tile(runs, len(a), len(b), n) if has_content(words_a, r)]
+    a, b, vocab = encode(words_a, words_b)
+    return find_verbatim_ids(a, b, vocab, n, check)
 
 
 def find_verbatim_ids(ids_a: array, ids_b: array, vocab_a: Sequence[str], n: int,
@@ -179,7 +175,7 @@ def find_verbatim_ids(ids_a: array, ids_b: array, vocab_a: Sequence[str], n: int
     words, equal ids); ``vocab_a[id]`` is A's word. No list of a 10 MB document's words."""
     runs = maximal_runs(ids_a, ids_b, n, check)
     return [r for r in tile(runs, len(ids_a), len(ids_b), n)
-            if _enough_content(map(vocab_a.__getitem__, ids_a[r.i:r.i + r.length]))]
+            if has_content(map(vocab_a.__getitem__, ids_a[r.i:r.i + r.length]))]
 
 
 def trim_at_sentences(runs: list[Run], starts_a: set[int], starts_b: set[int],
