@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from core.entities import background
 from core.entities.api import DEFAULT_CACHE, cache_keys, compute_mentions, extract_entities
-from core.entities.backend import RawMention, set_default_backend
+from core.entities.backend import RawMention, default_backend, set_default_backend
 from core.entities.background import EntityJob, collect
 from core.entities.cache import EntityCache
 from core.model import Document
@@ -45,6 +47,31 @@ def test_the_child_finds_the_same_entities_as_this_process() -> None:
     assert linked is None and backend is not None  # small texts: the model's mentions
     assert extract_entities(*docs, backend=backend, cache=EntityCache()) == here
     assert any(e.text == "Kyiv" for e in here[0])
+
+
+@pytest.mark.timeout(120)  # a blocked hand-over would wait for the stopped child forever
+def test_texts_larger_than_the_pipe_do_not_hold_up_the_comparison() -> None:
+    import os
+    import signal
+    import threading
+
+    text = "Officials met in Kyiv today. " * 15_000  # 435,000 characters: more than a pipe holds
+    job = EntityJob()
+    try:
+        os.kill(job._proc.pid, signal.SIGSTOP)  # a child still busy loading the model
+        job.submit([text, "Kyiv again."])  # returns although the child reads nothing yet
+        os.kill(job._proc.pid, signal.SIGCONT)
+        kind, found = job.result()
+    finally:
+        job.cancel()
+    here = default_backend().extract([text, "Kyiv again."])
+    assert kind == "raw" and found == [[tuple(m) for m in ms] for ms in here]
+    assert len(found[0]) >= 15_000  # type: ignore[arg-type]  (each copy's "today")
+    job = EntityJob()
+    job.submit([text, text])
+    job.cancel()  # stopped while the texts were being sent: nothing left behind
+    assert not any(t.name == "concord-entities-send" and t.is_alive()
+                   for t in threading.enumerate())
 
 
 def test_large_texts_are_corrected_and_linked_in_the_child() -> None:

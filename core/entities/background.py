@@ -11,6 +11,7 @@ model) the entities are found in the process itself, as before.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -21,6 +22,7 @@ from collections.abc import Callable, Sequence
 from core.errors import Cancelled, ConcordError
 
 POLL_SECONDS = 0.1
+PIPE_CHARS = 16_000  # texts this short go through the pipe's buffer without blocking
 # Modules that start threads of their own (or hold locks a fork would copy): once one is
 # loaded, the child is spawned rather than forked.
 _THREADED_MODULES = ("onnxruntime", "torch")
@@ -119,6 +121,7 @@ class EntityJob:
 
     def __init__(self) -> None:
         self.texts: list[str] = []
+        self._sender: threading.Thread | None = None
         ctx = multiprocessing.get_context("fork" if fork_safe() else "spawn")
         self._conn, child_conn = ctx.Pipe()
         # Not a daemon: a daemon may not start the worker processes of large texts. Whatever
@@ -128,9 +131,20 @@ class EntityJob:
         child_conn.close()
 
     def submit(self, texts: Sequence[str]) -> None:
-        """Give the child the texts to read."""
+        """Give the child the texts to read. Large texts do not fit the pipe: they are sent
+        by a thread, so that the comparison starts while the child still loads the model
+        (its ``recv`` takes them after that: ~0.5 s of a core otherwise idle)."""
         self.texts = list(texts)
-        self._conn.send(self.texts)
+        if sum(map(len, self.texts)) < PIPE_CHARS:
+            self._conn.send(self.texts)
+            return
+        self._sender = threading.Thread(target=self._send, args=(self.texts,),
+                                        name="concord-entities-send", daemon=True)
+        self._sender.start()
+
+    def _send(self, texts: list[str]) -> None:
+        with contextlib.suppress(OSError):  # the child was stopped: result() reports it
+            self._conn.send(texts)
 
     def result(self, should_cancel: Callable[[], bool] | None = None) -> tuple[str, object]:
         """("raw", the model's mentions of each text) or ("entities", (corrected mentions of
@@ -165,6 +179,8 @@ class EntityJob:
         if self._proc.is_alive():
             self._proc.terminate()
         self._proc.join(timeout=5)
+        if self._sender is not None:  # its write fails once the child is gone: wait for it
+            self._sender.join(timeout=5)  # (closing the pipe under it could hit a reused fd)
         self._conn.close()
 
 
