@@ -150,13 +150,21 @@ def _present(credit: Credit, other_keys: set[str], other: TextIndex) -> bool:
         len(longest) >= MIN_DISTINCTIVE and other.find_words([longest]) is not None)
 
 
+Credits = tuple[list[dict[str, Credit]], list[list[Credit]]]
+
+
+def agency_credits(texts: tuple[str, str]) -> Credits:
+    """Each document's agencies and bylines (what no entity changes)."""
+    return [agencies(t) for t in texts], [bylines(t) for t in texts]
+
+
 def credit_checks(texts: tuple[str, str], indexes: tuple[TextIndex, TextIndex],
-                  attributors: tuple[Attributor, Attributor], counterparts: Counterparts
-                  ) -> list[Check]:
-    """Agencies, bylines and named sources present in one document and missing from the other."""
+                  attributors: tuple[Attributor, Attributor], counterparts: Counterparts,
+                  credits: Credits | None = None) -> list[Check]:
+    """Agencies, bylines and named sources present in one document and missing from the other
+    (``credits``: the :func:`agency_credits` of ``texts``, when found beforehand)."""
     checks: list[Check] = []
-    ags = [agencies(t) for t in texts]
-    lines = [bylines(t) for t in texts]
+    ags, lines = credits if credits is not None else agency_credits(texts)
     srcs = [sources(texts[d], attributors[d]) for d in (0, 1)]
     keys = [{e.key for e in attributors[d].people} for d in (0, 1)]
     for d in (0, 1):

@@ -189,14 +189,23 @@ def _word_diff(ta: str, a: Quote, tb: str, b: Quote) -> tuple[str, tuple[Range, 
     return "; ".join(parts), tuple(marks_a), tuple(marks_b)
 
 
+QuotePairs = tuple[tuple[list[Quote], list[Quote]], list[tuple[int, int, str]]]
+
+
+def pair_quotes(texts: tuple[str, str]) -> QuotePairs:
+    """Each document's quotations and their pairs by wording (what no entity changes)."""
+    quotes = (find_quotes(texts[0]), find_quotes(texts[1]))
+    return quotes, _pairs(*quotes)
+
+
 def quote_checks(texts: tuple[str, str], indexes: tuple[TextIndex, TextIndex],
-                 attributors: tuple[Attributor, Attributor], counterparts: Counterparts
-                 ) -> list[Check]:
-    """Every quotation of either document, matched across the pair."""
-    said = [_speakers(texts[d], find_quotes(texts[d]), attributors[d], indexes[d])
-            for d in (0, 1)]
-    pairs = _pairs([s.quote for s in said[0]], [s.quote for s in said[1]])
-    pairs += _paired_by_place(said, pairs, counterparts)
+                 attributors: tuple[Attributor, Attributor], counterparts: Counterparts,
+                 paired: QuotePairs | None = None) -> list[Check]:
+    """Every quotation of either document, matched across the pair (``paired``: the
+    :func:`pair_quotes` of ``texts``, when found beforehand)."""
+    quotes, pairs = paired if paired is not None else pair_quotes(texts)
+    said = [_speakers(texts[d], quotes[d], attributors[d], indexes[d]) for d in (0, 1)]
+    pairs = pairs + _paired_by_place(said, pairs, counterparts)
     checks = [_pair_check(texts, said[0][i], said[1][j], how) for i, j, how in pairs]
     paired = ({i for i, _, _ in pairs}, {j for _, j, _ in pairs})
     for d in (0, 1):

@@ -67,15 +67,19 @@ class TextIndex:
         wanted = " ".join(folded).split(" ")  # as words of the text: no spaces inside
         if "" in wanted:
             return None
-        if self._by_word is None:  # where each word occurs: one look-up, not a scan, per call
-            self._by_word = defaultdict(list)
-            for i, w in enumerate(self.words):
-                self._by_word[w[0]].append(i)
         n = len(wanted)
-        for i in self._by_word.get(wanted[0], ()):
+        for i in self.word_positions().get(wanted[0], ()):
             if n == 1 or [w[0] for w in self.words[i : i + n]] == wanted:
                 return self.words[i][1], self.words[i + n - 1][2]
         return None
+
+    def word_positions(self) -> dict[str, list[int]]:
+        """Where each folded word occurs (word indexes): one look-up, not a scan, per search."""
+        if self._by_word is None:
+            self._by_word = defaultdict(list)
+            for i, w in enumerate(self.words):
+                self._by_word[w[0]].append(i)
+        return self._by_word
 
     def word_index(self, pos: int) -> int:
         """Index of the first word starting at or after ``pos``."""
