@@ -62,3 +62,12 @@ def test_pieces_cover_the_text_at_their_offsets() -> None:
     assert all(text[off : off + len(p)] == p for off, p in pieces)
     assert "".join(text.split()) == "".join("".join(p for _, p in pieces).split())
     assert (18, "Second one.") in pieces
+
+
+def test_worker_jobs_cover_the_pieces_once_and_shrink_towards_the_end() -> None:
+    for count in (0, 1, 7, 100, 1_804):
+        ranges = be.job_ranges(count, 2)
+        assert [i for s, e in ranges for i in range(s, e)] == list(range(count))
+    sizes = [e - s for s, e in be.job_ranges(1_804, 2)]
+    # the last jobs are small: the two workers finish within a small job of each other
+    assert sizes[0] > 100 and max(sizes[-4:]) <= be.MIN_JOB_PIECES
