@@ -1,7 +1,7 @@
 """Entities and the editor's checks: cold start, 1 MB pair, accuracy on our annotated data.
 
 Usage: .venv/bin/python benchmarks/bench_entities.py [--size 1m] [--runs N] [--quick]
-                                [--no-document] [--no-accuracy]
+                                [--no-document] [--no-accuracy] [--stages]
        .venv/bin/python benchmarks/bench_entities.py file-a file-b   (list a pair's entities)
 
 Prints, each time against a baseline run in the same process:
@@ -10,7 +10,8 @@ Prints, each time against a baseline run in the same process:
 - the same for a generated news-like pair of --size per side (benchmarks/corpus.py), with the
   ratio of the two and the CPU seconds of the process and its worker processes;
 - one document of ~1 MB built from our fixtures: extraction time in this process;
-- fixture precision/recall of the extractor, cross-spelling links, checks precision/recall.
+- fixture precision/recall of the extractor, cross-spelling links, checks precision/recall;
+- with --stages, only the CPU time of each step for the --size pair, one after the other.
 No third-party text is used.
 """
 
@@ -139,6 +140,49 @@ def bench_pair(size: str, runs: int) -> None:
                      f"({words:,} words)")
 
 
+def _timed(table: list[tuple[str, float, float]], stage: str, func, *args):  # type: ignore[no-untyped-def]
+    cpu, start = time.process_time(), time.perf_counter()
+    out = func(*args)
+    table.append((stage, time.process_time() - cpu, time.perf_counter() - start))
+    return out
+
+
+def stages(size: str) -> None:
+    """CPU seconds of each step of `compare` with entities and checks, one after the other in
+    this process (the model in this process too: no worker): where the time goes."""
+    from dataclasses import replace
+
+    from benchmarks.corpus import generate_pair, parse_size
+    from core.checks import prepare, run_checks
+    from core.cli import render
+    from core.comparison.engine import compare
+    from core.entities.backend import SpacyBackend
+    from core.entities.correct import correct
+    from core.entities.gazetteer import warm_up
+    from core.entities.link import link_pair
+
+    pair = generate_pair(parse_size(size))
+    docs = (Document("a", "a", "utf-8", "text", pair.text_a),
+            Document("b", "b", "utf-8", "text", pair.text_b))
+    texts = [pair.text_a, pair.text_b]
+    table: list[tuple[str, float, float]] = []
+    result = _timed(table, "comparison (engine)", compare, *docs)
+    backend = SpacyBackend(workers=1)
+    _timed(table, "model load", backend.nlp)
+    raw = _timed(table, "model (NER), both texts", backend.extract, texts)
+    _timed(table, "place index", warm_up)
+    mentions = [_timed(table, f"correct {'ab'[i]}", correct, texts[i], raw[i]) for i in (0, 1)]
+    ents = _timed(table, "link", link_pair, (texts[0], texts[1]), (mentions[0], mentions[1]))
+    _timed(table, "checks: prepare", prepare, result)
+    result = replace(result, entities=ents)
+    result = replace(result, checks=_timed(table, "checks: run", run_checks, result))
+    _timed(table, "JSON", render, result, "json", False)
+    print(f"stages of a generated {size} pair, one process ({load()})")
+    for stage, cpu, wall in table:
+        print(f"  {stage:28} {cpu:7.2f} CPU-s {wall:7.2f} s")
+    print(f"  {'total':28} {sum(c for _, c, _ in table):7.2f} CPU-s")
+
+
 def score_checks() -> None:
     """Checks precision/recall and link accuracy on tests/data/checks (our own pairs)."""
     import json
@@ -216,9 +260,14 @@ def main() -> None:
                         help="leave out the in-process extraction of one ~1 MB document")
     parser.add_argument("--no-accuracy", action="store_true",
                         help="leave out the fixture precision/recall and the checks' scores")
+    parser.add_argument("--stages", action="store_true",
+                        help="only the CPU time of each step for a --size pair, in this process")
     args = parser.parse_args()
     if len(args.files) == 2:
         show(*args.files)
+        return
+    if args.stages:
+        stages(args.size)
         return
     print(load())
     compare_cold(str(ROOT / "examples" / "original.txt"), str(ROOT / "examples" / "rewrite.txt"),
