@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from typing import TextIO
@@ -11,6 +10,7 @@ from typing import TextIO
 from core import __version__, app
 from core.errors import ConcordError, display_name, escape_text
 from core.fileio import ensure_not_input, write_text_atomic
+from core.jsontext import dumps
 from core.model import Document, Options, Result
 from core.options import LoadOptions, add_arguments, engine_options, loading_options
 from core.serialize import result_to_dict
@@ -100,7 +100,7 @@ def add_entities(result: Result) -> Result:
 def render(result: Result, fmt: str, color: bool) -> str:
     """The result in ``fmt`` (text, json or html)."""
     if fmt == "json":
-        return json.dumps(result_to_dict(result), ensure_ascii=False, indent=1) + "\n"
+        return dumps(result_to_dict(result)) + "\n"  # json.dumps(..., indent=1), faster
     if fmt == "html":
         from core.report import render_report_html
 
