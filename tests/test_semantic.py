@@ -120,6 +120,13 @@ def test_missing_runtime_library_raises(monkeypatch, no_encoder_cached) -> None:
         load_encoder()
 
 
+def test_the_encoder_runs_without_the_tokenizers_package(monkeypatch, no_encoder_cached) -> None:
+    monkeypatch.setitem(sys.modules, "tokenizers", None)  # `import tokenizers` now fails
+    vecs = load_encoder().encode(["The river rose 2.7 metres.", "Schools stay closed."])
+    assert vecs.shape == (2, 384)
+    assert semantic.availability() is None
+
+
 def test_a_wrong_model_file_is_refused(tmp_path, monkeypatch, no_encoder_cached) -> None:
     (tmp_path / "model.onnx").write_bytes(b"not a model")
     (tmp_path / "tokenizer.json").write_text("{}")

@@ -52,18 +52,17 @@ class SentenceEncoder:
         try:
             import numpy  # noqa: F401
             import onnxruntime as ort
-            from tokenizers import Tokenizer
         except ImportError as exc:
             raise SemanticUnavailable(
                 f"the semantic scorer needs {exc.name or 'a runtime library'}, which is not "
                 "installed") from exc
+        from core.comparison.semantic.wordpiece import WordPieceTokenizer
+
         try:
-            tokenizer = Tokenizer.from_file(str(files.tokenizer))
+            tokenizer = WordPieceTokenizer.from_file(files.tokenizer, max_length=MAX_TOKENS)
             session = _session(ort, files, threads)
         except Exception as exc:  # a corrupt file or an incompatible runtime: say so, fall back
             raise SemanticUnavailable(f"the semantic model could not be loaded ({exc})") from exc
-        tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        tokenizer.no_padding()
         self._tokenizer = tokenizer
         self._session = session
         self._inputs = {i.name for i in session.get_inputs()}
@@ -103,12 +102,12 @@ class SentenceEncoder:
         """Encode without the cache: sorted by token count so batches carry little padding."""
         import numpy as np
 
-        encodings = self._tokenizer.encode_batch(texts)
-        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        encodings = [self._tokenizer.encode(text) for text in texts]
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i]))
         result = np.empty((len(texts), DIMENSION), dtype=np.float32)
         for start in range(0, len(order), BATCH_SIZE):
             rows = order[start:start + BATCH_SIZE]
-            result[rows] = self._forward([encodings[i].ids for i in rows])
+            result[rows] = self._forward([encodings[i] for i in rows])
         self.encoded += len(texts)
         return result
 
