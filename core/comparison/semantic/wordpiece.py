@@ -16,7 +16,7 @@ from core.comparison.semantic import wordpiece_tables as tables
 # 2B820-2B91F and knows nothing past 2CEAF).
 CJK = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2A6DF),
        (0x2A700, 0x2B73F), (0x2B740, 0x2B81F), (0x2B920, 0x2CEAF), (0x2F800, 0x2FA1F))
-CACHE_LIMIT = 200_000  # distinct chunks remembered (a chunk: text between two spaces)
+CACHE_LIMIT = 100_000  # distinct chunks remembered (a chunk: text between two spaces)
 _OLD = unicodedata.ucd_3_2_0  # the same in every Python: the base the tables correct
 
 
