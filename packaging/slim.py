@@ -8,6 +8,7 @@ report renders, and every document format loads (packaging/smoke_test.py).
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -105,10 +106,14 @@ UNUSED_LIBS = ("libssl", "libcrypto")
 
 
 def other_spacy_languages(spacy_dir: Path) -> list[str]:
-    """spaCy's language packages but English (the model's): spaCy's hook takes all 75 in."""
-    lang = spacy_dir / "lang"
-    return sorted(f"spacy.lang.{p.name}" for p in lang.iterdir()
-                  if p.is_dir() and (p / "__init__.py").exists() and p.name != "en")
+    """spaCy's language packages that loading the English model never imports (spaCy's hook
+    takes all 75 in): all but English and the five whose tokenizers
+    ``spacy/registrations.py`` registers when the model's config is resolved."""
+    registered = set(re.findall(r"from \.lang\.(\w+) import",
+                                (spacy_dir / "registrations.py").read_text(encoding="utf-8")))
+    return sorted(f"spacy.lang.{p.name}" for p in (spacy_dir / "lang").iterdir()
+                  if p.is_dir() and (p / "__init__.py").exists()
+                  and p.name not in {"en", *registered})
 
 
 # Folders whose shared libraries were rewritten by auditwheel (patchelf): `strip` corrupts them

@@ -289,3 +289,40 @@ def test_a_broken_dependency_is_reported_as_such_not_as_a_missing_model(monkeypa
     monkeypatch.setattr(backend, "_import_spacy", missing_spacy)
     with pytest.raises(backend.ModelMissing, match="not installed"):
         backend._load_model()
+
+
+BLOCKED_RUN = """
+import runpy, sys
+sys.path.insert(0, {packaging!r})
+import slim
+
+from pathlib import Path
+left_out = set(slim.NEVER_IMPORTED) | set(slim.other_spacy_languages(Path({spacy!r})))
+class Blocker:  # what the bundle lacks cannot be imported
+    def find_spec(self, name, path=None, target=None):
+        if name in left_out or any(name.startswith(m + ".") for m in left_out):
+            raise ModuleNotFoundError(f"left out of the bundle: {{name}}", name=name)
+sys.meta_path.insert(0, Blocker())
+sys.argv = ["concord", *sys.argv[1:]]
+runpy.run_module("gui.app", run_name="__main__")
+"""
+
+
+def test_what_the_bundle_leaves_out_is_never_imported(tmp_path):
+    # A web page (trafilatura, lxml, urllib3) against a text, entities included (spaCy, the
+    # semantic scorer): the same JSON with every left-out module unimportable.
+    import json
+
+    import spacy
+
+    page = tmp_path / "page.html"
+    _load("smoke_docs").write_html(page)
+    args = ["compare", str(page), str(ROOT / "examples" / "rewrite.txt"), "--format", "json"]
+    code = BLOCKED_RUN.format(packaging=str(PACKAGING), spacy=str(Path(spacy.__file__).parent))
+    runs = [subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=180)
+            for cmd in ([sys.executable, "-c", code, *args],
+                        [sys.executable, "-m", "gui.app", *args])]
+    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr[-2000:]
+    scrub = _load("smoke_test").scrub  # without the timings
+    blocked, normal = (scrub(json.loads(r.stdout)) for r in runs)
+    assert blocked["entities"] and blocked == normal
