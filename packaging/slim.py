@@ -21,6 +21,11 @@ UNUSED_DATA = (
     "PySide6/Qt/translations/",  # Concord's interface is English only
     "spacy/tests/", "thinc/tests/", "srsly/tests/",
     "lxml/isoschematron/",  # ISO Schematron validation: never used
+    # Never opened (strace of the smoke test's runs), and why they never will be: CA
+    # certificates for HTTPS downloads (the bundle has no ssl), the DTD of trafilatura's TEI
+    # output (plain text is asked for), tld's public-only list (courlan uses the full one).
+    "certifi/cacert.pem", "trafilatura/data/tei_corpus.dtd",
+    "tld/res/effective_tld_names_public_only.",
 )
 
 # Qt plugins that Concord does not need (prefixes under PySide6/Qt/plugins/).

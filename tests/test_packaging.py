@@ -90,6 +90,8 @@ def test_slim_keeps_what_concord_runs_and_drops_the_rest():
     for part in ("tok2vec", "parser", "tagger", "senter", "lemmatizer", "attribute_ruler"):
         assert not slim.keep_data(f"{model}/{part}/model")
     assert not slim.keep_data("PySide6/Qt/translations/qtbase_de.qm")
+    assert slim.keep_data("tld/res/effective_tld_names.dat.txt")
+    assert not slim.keep_data("tld/res/effective_tld_names_public_only.dat.txt")
     assert slim.keep_data("babel/locale-data/en.dat") and slim.keep_data("babel/global.dat")
     assert not slim.keep_data("babel/locale-data/de_CH.dat")
     assert not slim.keep_data("spacy/matcher/levenshtein.c") and slim.keep_data("spacy/about.py")
