@@ -15,6 +15,9 @@ from pathlib import Path
 # spaCy components Concord never runs: core/entities/backend.py loads only "ner" (which has its
 # own embedding layer in en_core_web_sm) and excludes these, so their weights are never read.
 UNUSED_MODEL_PARTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+# Files of the model that backend.py does not load: the vocabulary's string table (1.1 MB;
+# SKIPPED_VOCAB_PARTS there, a test keeps the two in step).
+UNUSED_MODEL_FILES = ("vocab/strings.json",)
 
 # Data (destination prefixes inside the bundle) that nothing reads at run time.
 UNUSED_DATA = (
@@ -147,7 +150,8 @@ def keep_data(dest: str) -> bool:
     parts = d.split("/")
     # <model package>/<model dir>/<component>/...: drop the components that are never loaded.
     return not (len(parts) > 3 and parts[0].startswith("en_core_web_")
-                and parts[2] in UNUSED_MODEL_PARTS)
+                and (parts[2] in UNUSED_MODEL_PARTS
+                     or "/".join(parts[2:]) in UNUSED_MODEL_FILES))
 
 
 def keep_binary(dest: str) -> bool:

