@@ -25,7 +25,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist" / "concord"
-EXE = DIST / "concord"
 VENV_PY = ROOT / ".venv" / "bin" / "python"
 PAIR = [str(ROOT / "examples" / "original.txt"), str(ROOT / "examples" / "rewrite.txt")]
 
@@ -120,14 +119,14 @@ def measure(name: str, cmd: list[str], files: Path, runs: int, cache_dir: str) -
     return {k: statistics.median(v) for k, v in out.items()}
 
 
-def print_sizes(baseline: Path | None) -> None:
-    size, count = folder_stats(DIST)
+def print_sizes(dist: Path, baseline: Path | None) -> None:
+    size, count = folder_stats(dist)
     if baseline is not None:
-        print_parts(parts(baseline), parts(DIST))
+        print_parts(parts(baseline), parts(dist))
         print()
     print("| bundle | figure |\n| --- | --- |")
     print(f"| unpacked | {size / 1e6:.1f} MB ({size / 2**20:.1f} MiB), {count} files |")
-    for deb in sorted((ROOT / "dist").glob("*.deb")):
+    for deb in sorted(dist.parent.glob("*.deb")):
         print(f"| {deb.name} | {deb.stat().st_size / 1e6:.1f} MB |")
 
 
@@ -137,12 +136,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size-only", action="store_true", help="sizes only, no timings")
     parser.add_argument("--baseline", type=Path, default=None,
                         help="another build's dist/concord, to list what changed part by part")
+    parser.add_argument("--bundle", type=Path, default=DIST,
+                        help="the bundle folder to measure (default: dist/concord)")
     args = parser.parse_args(argv)
-    if not EXE.exists():
+    dist = args.bundle
+    exe = dist / "concord"
+    if not exe.exists():
         print("bench_bundle: build first: python packaging/build.py", file=sys.stderr)
         return 2
     if args.size_only:
-        print_sizes(args.baseline)
+        print_sizes(dist, args.baseline)
         return 0
     if not os.environ.get("DISPLAY") and shutil.which("xvfb-run"):  # a virtual screen
         return subprocess.call(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
@@ -150,14 +153,14 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as cache:
         # The first run ever builds the place index into the user cache: measured apart.
-        evict(DIST)
-        first_ever = compare_time([str(EXE)], cache)
-        frozen = measure("bundle", [str(EXE)], DIST, args.runs, cache)
+        evict(dist)
+        first_ever = compare_time([str(exe)], cache)
+        frozen = measure("bundle", [str(exe)], dist, args.runs, cache)
         source = measure(".venv", [str(VENV_PY), "-m", "gui.app"], ROOT / ".venv",
                          args.runs, cache)
     load = ", ".join(f"{a:.1f}" for a in (*load_before, *os.getloadavg()[:1]))
     print(f"load average (1, 5, 15 min before; 1 min after): {load}; {os.cpu_count()} CPUs\n")
-    print_sizes(args.baseline)
+    print_sizes(dist, args.baseline)
     print(f"| first compare ever (empty user cache) | {first_ever:.2f} s |")
     print(f"\n| median of {args.runs} | bundle | .venv | bundle / .venv |")
     print("| --- | --- | --- | --- |")
