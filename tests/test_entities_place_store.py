@@ -83,14 +83,15 @@ def test_the_bundle_answers_from_the_shipped_index_without_the_data_packages(
     assert frozen == {**_probe(tmp_path / "source"), "file": False}
 
 
-def test_a_new_store_removes_all_but_the_latest_older_ones(tmp_path: Path) -> None:
+def test_a_new_store_removes_all_but_the_last_used_older_ones(tmp_path: Path) -> None:
     old = [tmp_path / f"places-{i}.marshal" for i in range(4)]
     for age, path in enumerate(old):
         path.write_bytes(b"old")
         os.utime(path, (1_000_000 - age, 1_000_000 - age))  # places-0 is the most recent
+    assert place_store.load(old[3]) is None  # not an index, but read: now the last used
     (tmp_path / "notes.txt").write_text("not ours")
     new = tmp_path / "places-new.marshal"
     place_store.save(new, ([], ({}, {}, {}, {}), {}))
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "notes.txt", "places-0.marshal", "places-1.marshal", "places-new.marshal"]
+        "notes.txt", "places-0.marshal", "places-3.marshal", "places-new.marshal"]
     assert place_store.load(new) == ([], ({}, {}, {}, {}), {})

@@ -3,8 +3,8 @@
 Building it reads 353k alternate city names (about 1.7 s); loading the stored copy takes well
 under 0.1 s. The file lives in the user cache directory, named after what it was built from
 (index format, Python version, the data packages' files), so an upgrade builds a new one (and
-removes the oldest). The desktop bundle ships the index ready-made and compressed instead of the
-data packages (packaging/concord.spec): it never builds or caches one.
+removes all but the two last used older ones). The desktop bundle ships the index ready-made
+and compressed instead of the data packages (packaging/concord.spec): it never builds one.
 """
 
 from __future__ import annotations
@@ -98,6 +98,8 @@ def load(path: Path) -> object | None:
         data = path.read_bytes()
     except OSError:
         return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # last used: prune keeps the stores in use
     return _loads(data)
 
 
@@ -135,7 +137,7 @@ def save(path: Path, value: object) -> None:
 
 def prune(kept: Path, keep_old: int = KEEP_OLD) -> list[Path]:
     """Delete the stores in ``kept``'s folder beyond ``kept`` and the ``keep_old`` most recently
-    written others: each Concord or data-package upgrade writes a new 5.9 MB file."""
+    used others: each Concord or data-package upgrade writes a new 5.9 MB file."""
     def mtime(p: Path) -> float:
         try:
             return p.stat().st_mtime
