@@ -29,6 +29,10 @@ UNUSED_DATA = (
     # output (plain text is asked for), tld's public-only list (courlan uses the full one).
     "certifi/cacert.pem", "trafilatura/data/tei_corpus.dtd",
     "tld/res/effective_tld_names_public_only.",
+    # Babel's locale data (30 MB) comes in through trafilatura -> courlan, which reads it only
+    # to filter crawled URLs by language (courlan.filters.lang_filter); Concord gives
+    # trafilatura a page, never a URL or a language. chardet's training notes: never read.
+    "babel/locale-data/", "babel/global.dat", "chardet/models/training_metadata.yaml",
 )
 
 # Qt plugins that Concord does not need (prefixes under PySide6/Qt/plugins/).
@@ -133,19 +137,12 @@ def _norm(dest: str) -> str:
     return dest.replace("\\", "/")
 
 
-# Babel's 30 MB of locale data comes in through trafilatura -> courlan, which reads a locale only
-# to filter URLs by language (never asked for here): English and the root locale stay.
-BABEL_LOCALES_KEPT = ("babel/locale-data/root.dat", "babel/locale-data/en.dat")
-
-
 def keep_data(dest: str) -> bool:
     """Whether the data file at bundle path ``dest`` goes into the bundle."""
     d = _norm(dest)
     if d.startswith(UNUSED_DATA) or ("/tests/" in d and d.startswith(("numpy/", "blis/"))):
         return False
     if d.endswith(UNUSED_SUFFIXES) or any(part in d for part in UNUSED_PARTS):
-        return False
-    if d.startswith("babel/locale-data/") and d not in BABEL_LOCALES_KEPT:
         return False
     parts = d.split("/")
     # <model package>/<model dir>/<component>/...: drop the components that are never loaded.
