@@ -24,10 +24,10 @@ UNUSED_DATA = (
     "PySide6/Qt/translations/",  # Concord's interface is English only
     "spacy/tests/", "thinc/tests/", "srsly/tests/",
     "lxml/isoschematron/",  # ISO Schematron validation: never used
-    # Never opened (strace of the smoke test's runs), and why they never will be: CA
-    # certificates for HTTPS downloads (the bundle has no ssl), the DTD of trafilatura's TEI
-    # output (plain text is asked for), tld's public-only list (courlan uses the full one).
-    "certifi/cacert.pem", "trafilatura/data/tei_corpus.dtd",
+    # Never opened (strace of the smoke test's runs), and why they never will be: the DTD of
+    # trafilatura's TEI output (plain text is asked for), tld's public-only list (courlan uses
+    # the full one). certifi's CA list stays: PyInstaller's hook points HTTPS at it.
+    "trafilatura/data/tei_corpus.dtd",
     "tld/res/effective_tld_names_public_only.",
     # Babel's locale data (30 MB) comes in through trafilatura -> courlan, which reads it only
     # to filter crawled URLs by language (courlan.filters.lang_filter); Concord gives
@@ -103,18 +103,15 @@ NEVER_IMPORTED = (
     "dateparser", "regex", "pytz", "tzlocal",
     # numpy loads these lazily, on first use: nothing uses them.
     "numpy.f2py", "numpy.polynomial", "numpy.testing", "numpy.fft",
-    # No network: urllib3 and http.client import ssl only if they can (and then refuse HTTPS);
-    # hashlib falls back to its built-in hashes without _hashlib. Without them the bundle
-    # needs no OpenSSL (UNUSED_LIBS).
-    "ssl", "_ssl", "_hashlib",
+    # (ssl, _ssl, _hashlib and OpenSSL stay: web addresses are read over HTTPS.)
     "yaml", "idna",  # numpy's config dump and international URLs: neither is used
     # Interactive and server parts of the standard library.
     "pydoc", "pydoc_data", "doctest", "pdb", "bdb", "unittest", "xmlrpc", "wsgiref",
     "http.server", "smtplib", "ftplib", "cgi", "cgitb", "webbrowser", "_pydecimal",
     "pydantic.mypy",
 )
-# OpenSSL: only the left-out _ssl and _hashlib link to it (Qt's TLS plugin is out too).
-UNUSED_LIBS = ("libssl", "libcrypto")
+# Libraries nothing left in the bundle links to (none at present; OpenSSL serves HTTPS).
+UNUSED_LIBS: tuple[str, ...] = ()
 
 
 def other_spacy_languages(spacy_dir: Path) -> list[str]:
