@@ -26,6 +26,7 @@ class Page:
     top: float
     bottom: float
     continued: str = ""  # "Match 5 (continued)" when a row runs on from the page before
+    header: tuple[float, float] | None = None  # a table's header row, repeated above [top, ...)
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,16 @@ class _Row:
     keep: float  # the row may only break below this y (its heading and first lines)
 
 
+@dataclass(frozen=True)
+class _Head:
+    """A table's header row [top, bottom) and where the table ends: a page starting between
+    the two repeats the header row."""
+
+    top: float
+    bottom: float
+    table_bottom: float
+
+
 def paginate(doc: QTextDocument, width: float, height: float) -> list[Page]:
     """Lay ``doc`` out ``width`` wide and cut it into pages at most ``height`` tall."""
     starts = _take_page_breaks(doc)  # Qt would paginate the tall page at these
@@ -43,14 +54,16 @@ def paginate(doc: QTextDocument, width: float, height: float) -> list[Page]:
     lines = _lines(doc)
     layout = doc.documentLayout()
     forced = sorted(layout.blockBoundingRect(doc.findBlockByNumber(n)).top() for n in starts)
-    rows = _rows(doc)
+    rows, heads = _rows(doc)
     end = max((bottom for _top, bottom in lines), default=0.0) + 1.0
     breaks = _safe_breaks(lines)
     pages: list[Page] = []
     top, continued = 0.0, ""
     while top < end - 0.5:
-        bottom = _next_break(top, height, end, breaks, rows, forced)
-        pages.append(Page(top, bottom, continued))
+        head = None if _is_forced(forced, top) else _head_at(heads, top)
+        room = height - (head.bottom - head.top if head else 0.0)
+        bottom = _next_break(top, room, end, breaks, rows, forced)
+        pages.append(Page(top, bottom, continued, (head.top, head.bottom) if head else None))
         row = None if _is_forced(forced, bottom) else _row_at(rows, bottom)
         continued = f"{row.heading} (continued)" if row is not None and row.heading else ""
         top = bottom
@@ -99,10 +112,12 @@ def _safe_breaks(lines: list[tuple[float, float]]) -> list[float]:
     return safe
 
 
-def _rows(doc: QTextDocument) -> list[_Row]:
-    """Every table row; those of the aligned comparison with their headings ('Match 5')."""
+def _rows(doc: QTextDocument) -> tuple[list[_Row], list[_Head]]:
+    """Every table row, those of the aligned comparison with their headings ('Match 5'); and
+    every table's header row (HTML <thead>)."""
     layout = doc.documentLayout()
     rows: list[_Row] = []
+    heads: list[_Head] = []
     for frame in doc.rootFrame().childFrames():
         if not isinstance(frame, QTextTable):
             continue
@@ -123,8 +138,29 @@ def _rows(doc: QTextDocument) -> list[_Row]:
             bottom = tops[r + 1] if r + 1 < frame.rows() else table_bottom
             meta_rect = layout.blockBoundingRect(meta)
             rows.append(_Row(tops[r], bottom, heading, meta_rect.bottom()))
+        header_rows = frame.format().headerRowCount()
+        if 0 < header_rows < frame.rows():
+            heads.append(_Head(tops[0], tops[header_rows], table_bottom))
+        elif heads and _continues(heads[-1], tops[0] if tops else table_bottom):
+            # the report writes a long table as several (Qt is faster with small tables):
+            # one straight after a table with a header row is that table going on
+            heads[-1] = _Head(heads[-1].top, heads[-1].bottom, table_bottom)
     rows.sort(key=lambda row: row.top)
-    return rows
+    return rows, sorted(heads, key=lambda head: head.top)
+
+
+def _continues(head: _Head, top: float) -> bool:
+    """Whether a table starting at ``top`` follows the table of ``head`` with nothing between
+    (less of a gap than the header row is tall)."""
+    return 0.0 <= top - head.table_bottom < head.bottom - head.top
+
+
+def _head_at(heads: list[_Head], y: float) -> _Head | None:
+    """The header row to repeat on a page starting at ``y`` (inside a table, below its header)."""
+    i = bisect_right([h.top for h in heads], y) - 1
+    if i >= 0 and heads[i].bottom - 0.5 <= y < heads[i].table_bottom - 0.5:
+        return heads[i]
+    return None
 
 
 def _is_forced(forced: list[float], y: float) -> bool:

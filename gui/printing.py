@@ -104,15 +104,25 @@ def paint_pages(device: QPagedPaintDevice, doc: QTextDocument, running: Running,
                 device.newPage()
             page = pages[index]
             _paint_bands(painter, running, index + 1, total, width, height, band)
-            painter.save()
-            painter.translate(0, band - page.top)
-            doc.drawContents(painter, QRectF(0, page.top, width, page.bottom - page.top))
-            painter.restore()
+            y = band
+            if page.header is not None:  # a table runs on from the page before: its header
+                y += _paint_slice(painter, doc, page.header[0], page.header[1], y, width)
+            _paint_slice(painter, doc, page.top, page.bottom, y, width)
             if page.continued:
-                _paint_continued(painter, page.continued, band, width)
+                _paint_continued(painter, page.continued, y, width)
     finally:
         painter.end()
     return total
+
+
+def _paint_slice(painter: QPainter, doc: QTextDocument, top: float, bottom: float, y: float,
+                 width: float) -> float:
+    """Paint the slice [top, bottom) of the laid-out report at ``y``; returns its height."""
+    painter.save()
+    painter.translate(0, y - top)
+    doc.drawContents(painter, QRectF(0, top, width, bottom - top))
+    painter.restore()
+    return bottom - top
 
 
 def _paint_continued(painter: QPainter, label: str, y: float, width: float) -> None:

@@ -187,3 +187,23 @@ def test_text_output_escapes_control_characters_in_file_names(pair, tmp_path: Pa
     assert "\x1b" not in out
     assert out.splitlines()[0].endswith(r" two\nlines\e[2J.txt (A) vs court-b.txt (B)")
     assert r"A two\nlines\e[2J.txt (" in out
+
+
+def test_the_entry_point_exits_at_once_with_all_its_output(pair, tmp_path: Path) -> None:
+    """`concord compare` ends its process without the interpreter's tear-down: whatever it
+    wrote (a long JSON on a pipe, a file, a message) must still be complete, the code right."""
+    entry = "import sys; from gui.app import main; sys.exit(main())"
+    done = subprocess.run([sys.executable, "-c", entry, "compare", str(pair[0]), str(pair[1]),
+                           "--format", "json"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)  # the whole document arrived
+    assert [d["name"] for d in data["documents"]] == ["court-a.txt", "court-b.txt"]
+    assert all(data["entities"]), "the entity child answered before the process ended"
+    out = tmp_path / "out.html"
+    done = subprocess.run([sys.executable, "-c", entry, "compare", str(pair[0]), str(pair[1]),
+                           "--format", "html", "-o", str(out)], capture_output=True, timeout=120)
+    assert done.returncode == 0 and out.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    done = subprocess.run([sys.executable, "-c", entry, "compare", str(pair[0]),
+                           str(tmp_path / "missing.txt")], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 2 and "missing.txt" in done.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core import forking
 from core.entities import background
 from core.entities.api import DEFAULT_CACHE, cache_keys, compute_mentions, extract_entities
 from core.entities.backend import RawMention, set_default_backend
@@ -121,8 +122,8 @@ def test_qt_imported_without_an_application_still_allows_the_fork(monkeypatch) -
 
     monkeypatch.setitem(sys.modules, "PySide6.QtCore", types.SimpleNamespace(QCoreApplication=App))
     # Other tests of this run leave threads and threaded libraries: only Qt is judged here.
-    monkeypatch.setattr(background, "_THREADED_MODULES", ())
-    monkeypatch.setattr(background.threading, "active_count", lambda: 1)
-    assert background.fork_safe()
+    monkeypatch.setattr(forking, "THREADED_MODULES", ())
+    monkeypatch.setattr(forking.threading, "active_count", lambda: 1)
+    assert forking.fork_safe()
     App.running = object()
-    assert not background.fork_safe()
+    assert not forking.fork_safe()

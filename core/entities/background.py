@@ -14,36 +14,13 @@ import atexit
 import multiprocessing
 import os
 import signal
-import sys
 import threading
 from collections.abc import Callable, Sequence
 
 from core.errors import Cancelled, ConcordError
+from core.forking import fork_safe, start_method
 
 POLL_SECONDS = 0.1
-# Modules that start threads of their own (or hold locks a fork would copy): once one is
-# loaded, the child is spawned rather than forked.
-_THREADED_MODULES = ("onnxruntime", "torch")
-
-
-def fork_safe() -> bool:
-    """Whether this process can be forked safely now (one thread, no threaded library; Linux:
-    on macOS system frameworks may not survive a fork, and Windows has none)."""
-    return (sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
-            and threading.active_count() == 1
-            and not any(name in sys.modules for name in _THREADED_MODULES)
-            and not _qt_application_running())
-
-
-def _qt_application_running() -> bool:
-    """Whether Qt has an application object (and with it threads and an event loop).
-
-    Qt merely imported starts no thread: the frozen app's PyInstaller hook imports QtCore
-    before any command runs, which must not stop the command line's entity child.
-    """
-    qtcore = sys.modules.get("PySide6.QtCore")  # looked up, never imported: core has no Qt
-    application = getattr(qtcore, "QCoreApplication", None)
-    return application is not None and application.instance() is not None
 
 
 def _exit_on_term(signum, frame) -> None:  # type: ignore[no-untyped-def]
@@ -119,7 +96,7 @@ class EntityJob:
 
     def __init__(self) -> None:
         self.texts: list[str] = []
-        ctx = multiprocessing.get_context("fork" if fork_safe() else "spawn")
+        ctx = multiprocessing.get_context(start_method())
         self._conn, child_conn = ctx.Pipe()
         # Not a daemon: a daemon may not start the worker processes of large texts. Whatever
         # happens, the child is stopped at exit (see prestart) or when its answer is in.

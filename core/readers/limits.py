@@ -137,14 +137,11 @@ def run_bounded(func, *args, name: str, seconds: float, memory: int = 3 * 1024 *
     Esc in the window must not leave a PDF reader running to its time limit.
     """
     import multiprocessing
-    import os
-    import threading
 
     from core.errors import FileTooLarge, ReadTimeout
+    from core.forking import start_method
 
-    # fork is quick and needs no importable main module, but is only safe without threads.
-    single = os.name == "posix" and threading.active_count() == 1
-    ctx = multiprocessing.get_context("fork" if single else "spawn")
+    ctx = multiprocessing.get_context(start_method())
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(child, func, args, memory), daemon=True)
     proc.start()

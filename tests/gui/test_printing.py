@@ -180,7 +180,7 @@ def _pages_of(result, width=1800.0, height=2400.0):
 
     doc = report_document(__import__("core.report").report.report_html(result))
     pages = paginate(doc, width, height)
-    return pages, _rows(doc), _row_at
+    return pages, _rows(doc)[0], _row_at
 
 
 def test_rows_that_fit_a_page_are_never_split():
@@ -191,6 +191,24 @@ def test_rows_that_fit_a_page_are_never_split():
         cut = row_at(rows, page.bottom)
         assert cut is None or cut.bottom - cut.top > 2400.0
     assert all(not p.continued for p in pages)
+
+
+def test_a_table_running_onto_a_new_page_repeats_its_header_row(tmp_path):
+    """Seen: the checks table went on over the page with no "Check / In A / In B" row."""
+    pages, rows, _ = _pages_of(make_result(SAMPLE * 12))
+    inside = [p for p in pages[1:] if any(r.top < p.top + 1 < r.bottom for r in rows)
+              or p.header is not None]
+    assert inside and all(p.header is not None for p in inside)
+    for page in pages:
+        if page.header is not None:
+            assert page.header[1] <= page.top + 0.5  # the header row itself is not cut
+    out = tmp_path / "long.pdf"
+    count = export_pdf(make_result(SAMPLE * 12), str(out))
+    assert count >= 3
+    third = PdfReader(str(out)).pages[2].extract_text()  # the aligned comparison goes on
+    words = third.split()
+    body = words[words.index("of", words.index("Page")) + 2:]  # after the running bands
+    assert body[:3] == ["Match", "A", "B"], body[:6]
 
 
 def test_a_row_taller_than_a_page_says_continued(tmp_path):
