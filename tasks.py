@@ -24,6 +24,7 @@ APT_PACKAGES = [
     "libxcb-xinerama0", "libxcb-randr0", "libxcb-render-util0", "libxcb-image0",
     "xvfb", "xauth", "poppler-utils", "fonts-dejavu-core",
     "desktop-file-utils", "appstream-util", "xdg-utils", "binutils",  # packaging checks
+    "openssl",  # a certificate for the HTTPS checks (tests, smoke test)
     "gcc",  # packaging: rebuilds Qt's ICU data library smaller (packaging/icu_data.py)
 ]
 

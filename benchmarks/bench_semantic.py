@@ -28,6 +28,8 @@ import numpy as np
 from benchmarks.corpus import generate_pair
 from core.comparison.segment import WORD_RE, segment
 from core.comparison.semantic import load_encoder
+from core.comparison.semantic.model_files import find_model_files
+from core.comparison.semantic.wordpiece import WordPieceTokenizer
 from core.model import Options
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +41,8 @@ import json, os, sys, time
 sents = json.loads(sys.stdin.read())
 t0, c0 = time.perf_counter(), time.process_time()
 from core.comparison.semantic import load_encoder
+from core.comparison.semantic.model_files import find_model_files
+from core.comparison.semantic.wordpiece import WordPieceTokenizer
 enc = load_encoder()
 t1, c1 = time.perf_counter(), time.process_time()
 enc.encode(sents)
@@ -66,6 +70,8 @@ lexical = timed(False)
 cold = timed(True)
 warm = timed(True)
 from core.comparison.semantic import load_encoder
+from core.comparison.semantic.model_files import find_model_files
+from core.comparison.semantic.wordpiece import WordPieceTokenizer
 enc = load_encoder()
 print(json.dumps({"lexical": lexical, "cold": cold, "warm": warm, "encoded": enc.encoded}))
 """
@@ -120,13 +126,10 @@ def rate(encode: Callable[[list[str]], np.ndarray], sentences: list[str],
 def numpy_reference(zip_path: Path) -> Callable[[list[str]], np.ndarray]:
     """The original fp32 model as a numpy forward pass (baseline and fidelity reference)."""
     from safetensors.numpy import load as load_safetensors
-    from tokenizers import Tokenizer
 
     with zipfile.ZipFile(zip_path) as zf:
         w = load_safetensors(zf.read("model.safetensors"))
-        tok = Tokenizer.from_str(zf.read("tokenizer.json").decode("utf-8"))
-    tok.enable_truncation(max_length=256)
-    tok.enable_padding(pad_id=0, pad_token="[PAD]")
+        tok = WordPieceTokenizer(json.loads(zf.read("tokenizer.json")), max_length=256)
 
     def norm(x: np.ndarray, name: str) -> np.ndarray:
         mean = x.mean(-1, keepdims=True)
@@ -145,9 +148,11 @@ def numpy_reference(zip_path: Path) -> Callable[[list[str]], np.ndarray]:
     def encode(sentences: list[str]) -> np.ndarray:
         out = []
         for start in range(0, len(sentences), 64):
-            enc = tok.encode_batch(sentences[start:start + 64])
-            ids = np.array([e.ids for e in enc])
-            mask = np.array([e.attention_mask for e in enc], dtype=np.float32)
+            enc = [tok.encode(s) for s in sentences[start:start + 64]]
+            width = max(map(len, enc))
+            ids = np.array([e + [0] * (width - len(e)) for e in enc])
+            mask = (np.arange(width)[None] < np.array([len(e) for e in enc])[:, None])
+            mask = mask.astype(np.float32)
             b, t = ids.shape
             x = (w["embeddings.word_embeddings.weight"][ids]
                  + w["embeddings.position_embeddings.weight"][:t][None]
@@ -172,6 +177,42 @@ def numpy_reference(zip_path: Path) -> Callable[[list[str]], np.ndarray]:
         return np.vstack(out).astype(np.float32)
 
     return encode
+
+
+def cpu_median(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        fn()
+        times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
+def tokenizer_rows(sentences: list[str], runs: int) -> None:
+    """Tokenizing the 1 MB pair: the pure-Python WordPiece, and `tokenizers` when installed."""
+    path = find_model_files(verify=False).tokenizer
+    chars = sum(map(len, sentences)) / 1e6
+
+    def cold_run() -> list[list[int]]:
+        fresh = WordPieceTokenizer.from_file(path, 256)
+        return [fresh.encode(s) for s in sentences]
+
+    cold = cpu_median(cold_run, runs)
+    ours = WordPieceTokenizer.from_file(path, 256)
+    warm = cpu_median(lambda: [ours.encode(s) for s in sentences], runs)
+    row(f"tokenize the 1 MB pair ({len(sentences)} sentences, {chars:.1f} M chars)",
+        f"{cold:.2f} CPU s ({warm:.2f} warm)", "pure-Python WordPiece, cold = fresh caches")
+    try:
+        from tokenizers import Tokenizer
+    except ImportError:
+        return
+    ref = Tokenizer.from_file(str(path))
+    ref.enable_truncation(max_length=256)
+    ref.no_padding()
+    base = cpu_median(lambda: [e.ids for e in ref.encode_batch(sentences)], runs)
+    row("baseline: `tokenizers` (dev extra), same sentences", f"{base:.2f} CPU s",
+        f"pure Python cold / tokenizers: {cold / base:.2f}x CPU; same ids: "
+        f"{[e.ids for e in ref.encode_batch(sentences)] == [ours.encode(s) for s in sentences]}")
 
 
 def row(name: str, value: str, note: str = "") -> None:
@@ -236,6 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         wall, per_cpu = rate(fresh, big_sents[:n], 1)
         row(f"1 MB pair: {n} sentences encoded", f"{n / wall:.2f} s ({n / per_cpu:.2f} CPU s)",
             "what the aligner may send (its cap: refine.MAX_ENCODED)")
+    tokenizer_rows(big_sents, args.runs)
     if args.fp32_zip:
         ref = numpy_reference(args.fp32_zip)
         r_ref = rate(ref, short, 1)

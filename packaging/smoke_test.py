@@ -2,8 +2,8 @@
 
 Checks: `--version`; `compare` of the example pair (JSON equal to the source tree's, entities
 included); a PDF report; every document format (the frozen program and the source tree must
-agree on each); the window under Xvfb showing the example pair compared (a screenshot is
-saved). Prints a table; exit code 1 when a check fails.
+agree on each); a web page read over HTTPS from a local server; the window under Xvfb showing
+the example pair compared (a screenshot is saved). Prints a table; exit code 1 when a check fails.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "packaging"))
+import local_https  # noqa: E402
 import smoke_docs  # noqa: E402
 
 EXAMPLE_A = ROOT / "examples" / "original.txt"
@@ -122,6 +123,30 @@ class Smoke:
             ok, detail, _data = self.compare_json(doc, EXAMPLE_B, "--no-entities")
             self.check(f"format {doc.suffix}", ok, detail)
 
+    def https(self) -> None:
+        """A page over HTTPS (local server, its own certificate named by SSL_CERT_FILE): the
+        bundle must carry ssl and OpenSSL, and refuse a certificate it does not trust."""
+        made = local_https.make_certificate(self.work / "tls")
+        if made is None:
+            self.check("web page over HTTPS", False, "no openssl program to make a certificate")
+            return
+        page = self.work / "tls" / "page.html"
+        smoke_docs.write_html(page)
+        base, stop = local_https.serve({"/page": ("text/html; charset=utf-8", page.read_bytes())},
+                                       *made)
+        try:
+            args = ["compare", f"{base}/page", EXAMPLE_B, "--no-entities", "--format", "json"]
+            untrusted = self.frozen(*args)
+            code, out, err, secs = self.frozen(
+                *args, env=dict(os.environ, SSL_CERT_FILE=str(made[0])))
+        finally:
+            stop()
+        read = code == 0 and json.loads(out)["documents"][0]["path"] == f"{base}/page"
+        refused = untrusted[0] == 2 and "certificate" in untrusted[2]
+        self.check("web page over HTTPS", read and refused,
+                   f"trusted: exit {code} ({secs:.2f} s) {err.strip()[:120]}; untrusted: exit "
+                   f"{untrusted[0]} {untrusted[2].strip()[:120]}")
+
     def window(self) -> None:
         xvfb = shutil.which("xvfb-run")
         if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or xvfb):
@@ -182,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     smoke.names_across_scripts()
     pdf = smoke.report()
     smoke.formats(pdf)
+    smoke.https()
     if not args.no_window:
         smoke.window()
         if os.name != "nt":

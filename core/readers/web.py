@@ -50,7 +50,8 @@ def download(url: str, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Down
                                                    "Accept-Encoding": "identity"})
     deadline = time.monotonic() + timeout
     try:
-        with urllib.request.urlopen(request, timeout=min(timeout, 15.0)) as response:
+        with urllib.request.urlopen(request, timeout=min(timeout, 15.0),
+                                    context=_tls_context()) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
                 raise _too_large(url, max_bytes)
@@ -76,6 +77,22 @@ def download(url: str, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Down
                              "limit.") from None
     except (OSError, ValueError) as exc:
         raise DownloadFailed(f"{url} cannot be downloaded ({_reason(exc)}).") from None
+
+
+def _tls_context():  # type: ignore[no-untyped-def]
+    """Certificates HTTPS trusts: the system's (or those SSL_CERT_FILE names) and certifi's
+    list when installed. The frozen app carries certifi's: its own OpenSSL looks for the
+    system's certificates where the build machine keeps them, which another Linux may not."""
+    import ssl
+
+    context = ssl.create_default_context()
+    try:
+        import certifi
+
+        context.load_verify_locations(cafile=certifi.where())
+    except (ImportError, OSError, ssl.SSLError):  # the system's certificates still apply
+        pass
+    return context
 
 
 def _reason(reason: object) -> str:

@@ -155,3 +155,28 @@ def test_a_word_file_piped_in_is_compared_with_a_pdf(tmp_path) -> None:
     assert [d["format"] for d in result["documents"]] == ["docx", "pdf"]
     assert result["documents"][1]["pages"] == 2
     assert result["summary"]["b"]["shared_chars"] / result["summary"]["b"]["chars"] > 0.97
+
+
+def test_a_web_address_is_read_over_https(tmp_path, monkeypatch) -> None:
+    """HTTPS with a certificate the system trusts (here: SSL_CERT_FILE) is read; one it does
+    not trust is refused in one line that says why."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).parents[2] / "packaging" / "local_https.py"
+    spec = importlib.util.spec_from_file_location("_local_https", path)
+    local_https = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(local_https)
+    made = local_https.make_certificate(tmp_path)
+    if made is None:
+        pytest.skip("no openssl program to make a certificate")
+    base, stop = local_https.serve({"/page": ("text/html; charset=utf-8", fixtures.make_html())},
+                                   *made)
+    try:
+        with pytest.raises(DownloadFailed, match="certificate"):
+            load_url(f"{base}/page")
+        monkeypatch.setenv("SSL_CERT_FILE", str(made[0]))
+        doc = load_url(f"{base}/page")
+        assert doc.path == f"{base}/page" and PARAGRAPHS[0][:40] in doc.text
+    finally:
+        stop()

@@ -4,7 +4,7 @@
     vecs = enc.encode(sentences)  # float32 (n, 384), rows L2-normalised; cached by sentence hash
     semantic_verdict(cosine, words_a, words_b)   # "same" / "different" / "undecided"
 
-Nothing heavy (numpy, onnxruntime, tokenizers) is imported until load_encoder() is called.
+Nothing heavy (numpy, onnxruntime) is imported until load_encoder() is called.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def availability() -> str | None:
         find_model_files(verify=False)
     except SemanticUnavailable as exc:
         return exc.reason
-    for module in ("onnxruntime", "tokenizers", "numpy"):
+    for module in ("onnxruntime", "numpy"):
         if importlib.util.find_spec(module) is None:
             return f"the semantic scorer needs {module}, which is not installed"
     return None
