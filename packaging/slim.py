@@ -33,6 +33,9 @@ UNUSED_DATA = (
     # to filter crawled URLs by language (courlan.filters.lang_filter); Concord gives
     # trafilatura a page, never a URL or a language. chardet's training notes: never read.
     "babel/locale-data/", "babel/global.dat", "chardet/models/training_metadata.yaml",
+    # langcodes (spaCy imports it) works from its compiled tables (data_dicts.py); the IANA
+    # registry it ships is read only when those tables are rebuilt (build_data.py).
+    "langcodes/data/", "langcodes/tests/",
 )
 
 # Qt plugins that Concord does not need (prefixes under PySide6/Qt/plugins/).
