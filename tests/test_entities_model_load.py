@@ -36,3 +36,23 @@ def test_the_slim_load_finds_the_same_entities_as_the_whole_model() -> None:
     assert sum(map(len, slim_found)) > 300
     assert slim_found == found(whole)
     assert len(slim.vocab.strings) < len(whole.vocab.strings)  # the table was really left out
+
+
+def test_langcodes_waits_until_spacy_needs_it() -> None:
+    """spaCy imports langcodes at start-up (~0.05 s of tables) but an English model never uses
+    it: it stays a stand-in until first used, and then works as the real module."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from core.entities import backend\n"
+            "backend._load_model()\n"
+            "print('loaded' if 'langcodes.data_dicts' in sys.modules else 'deferred')\n"
+            "import spacy.util\n"
+            "print(spacy.util.find_matching_language('eng'))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, cwd=Path(__file__).parents[1])
+    if "ModelMissing" in done.stderr:
+        pytest.skip("the entity model is not installed")
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.split() == ["deferred", "en"]

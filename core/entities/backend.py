@@ -32,6 +32,9 @@ CHUNK_CHARS = 2_000
 BATCH_SIZE = 64
 MIN_SHARED_PARAGRAPH = 40  # characters: shorter repeated lines stay with their neighbours
 BARE_TOKENIZER = "concord.bare_tokenizer.v1"
+# Imported by spaCy at start-up but used only to match unknown language codes, which loading an
+# English model never does: loaded on first use instead (langcodes' tables: ~0.05 s of each start).
+LAZY_MODULES = ("langcodes",)
 PARALLEL_MIN_CHARS = 150_000  # below this, starting worker processes costs more than it saves
 MIN_JOB_PIECES = 8  # pieces per worker job at least (~0.1 s of the model's time)
 
@@ -123,6 +126,8 @@ def _import_spacy():  # type: ignore[no-untyped-def]
     info.info = _info  # type: ignore[attr-defined]
     cli.info = info  # type: ignore[attr-defined]
     stand_ins = {"spacy.cli": cli, "spacy.cli.info": info}
+    for name in LAZY_MODULES:
+        _import_lazily(name)
     sys.modules.update(stand_ins)
     try:
         import spacy
@@ -133,6 +138,28 @@ def _import_spacy():  # type: ignore[no-untyped-def]
     if getattr(spacy, "cli", None) is cli:
         del spacy.cli
     return spacy
+
+
+class _Deferred(types.ModuleType):
+    """Stands in for a module in sys.modules until one of its attributes is first used, then
+    imports it and hands over (the stdlib's LazyLoader loads at once on Python 3.11: an
+    ``import`` statement reads the module's ``__spec__``)."""
+
+    def __getattr__(self, attr: str):  # type: ignore[no-untyped-def]
+        import importlib
+
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), attr)
+
+
+def _import_lazily(name: str) -> None:
+    """Let ``import name`` give a stand-in that imports the module on first use (when it is
+    installed and not imported yet)."""
+    import importlib.util
+
+    if name not in sys.modules and importlib.util.find_spec(name) is not None:
+        sys.modules[name] = _Deferred(name)
 
 
 def _bare_tokenizer():  # type: ignore[no-untyped-def]
