@@ -1,4 +1,5 @@
-"""Hyphenated ranges ("20-30 mm", "20–30%") are one figure, keyed as "20 to 30" is (no model)."""
+"""Dashed ranges ("20-30 mm", "20–30%", "20 – 30 mm") are one figure, keyed as "20 to 30" is
+(no model)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from core.entities.numbers import figure_key, find_figures
     ("20–30 mm", "20 to 30 millimetres"),
     ("5-10%", "5 to 10 per cent"),
     ("2,000-3,000 people", "2,000 to 3,000 people"),
+    ("20 – 30 mm", "20 to 30 mm"),
+    ("5 - 10%", "5 to 10 per cent"),
 ])
 def test_a_dashed_range_is_the_range_written_out(dashed: str, spelled: str) -> None:
     assert [f.text for f in find_figures(f"About {dashed} were seen.")] == [dashed]
@@ -24,6 +27,7 @@ def test_a_dashed_range_is_the_range_written_out(dashed: str, spelled: str) -> N
 @pytest.mark.parametrize("text", [
     "COVID-19 cases rose", "they won 3-4 on Sunday", "a 1-2 defeat", "the 2020-21 season",
     "$20-30 million", "pages 10-12.", "the 10-12th", "a 30-20 mm gap", "dial 1-2-3 now",
+    "they won 3 - 4 on Sunday", "in 2019 – 20 people died", "rounds 1 – 2", "scores 2 - 1 win",
 ])
 def test_scores_seasons_names_and_money_are_not_ranges(text: str) -> None:
     assert not any(f.high is not None for f in find_figures(text))

@@ -242,6 +242,8 @@ class _Scanner:
         high = None
         if currency is None and (upper := self._range_end(start, j)) is not None:
             j, high = upper
+        elif currency is None and (spaced := self._spaced_range(start, j, value)) is not None:
+            return spaced
         word = self.low(j)
         if high is not None:
             return self._range_figure(start, j, value, high)
@@ -270,6 +272,21 @@ class _Scanner:
         if upper is None or upper[1] <= 0:
             return None
         return upper
+
+    def _spaced_range(self, start: int, j: int, low: Decimal) -> tuple[int, Figure] | None:
+        """ "20 – 30 mm", "20 - 30%": a range with spaces around its dash, read as "20–30 mm"
+        is (digits on both sides, and a unit, a percent sign or a counted word after it)."""
+        dash = self.tok(j)
+        if (dash is None or dash.text not in _RANGE_DASHES or self.adjacent(j)
+                or self.adjacent(j + 1) or self.digits(start) is None):
+            return None
+        high = self.digits(j + 1)
+        if high is None or self.low(j + 2) in _SCALES or self.low(j + 2) in _SCORE_WORDS:
+            return None
+        found = self._range_figure(start, j + 2, low, high)
+        if found is None or (found[1].label == lb.NUMBER and found[1].unit == "number:"):
+            return None
+        return found
 
     def _hyphen_range(self, start: int, i: int) -> tuple[int, Figure] | None:
         """ "20-30 mm", "20–30%", "20–30 soldiers": a range as "20 to 30" is, when a unit, a
