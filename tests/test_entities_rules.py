@@ -44,3 +44,17 @@ def test_links_across_the_pair() -> None:
     assert key["a", "Olaf Berg"] == key["b", "Olaf Berg"]
     assert key["a", "Berg"] == key["a", "Olaf Berg"]  # the nearest full name before it
     assert key["b", "AFP"] == key["b", "Agence France-Presse"]
+
+
+def test_an_organisation_name_the_model_missed_is_added() -> None:
+    """Seen: "Ukraine's Hydrometeorological Center" was in no list (the model tagged nothing
+    there). A name ending in an organisation's word is added where the model found nothing; a
+    title-case headline of common words is not, nor a known place, nor a line break."""
+    text = ("Man Shot Outside Police\n"
+            "A man was shot outside the police station, police said.\n"
+            "Ukraine's Hydrometeorological Center recorded 118 mm of rain; the Russian "
+            "Federation denied it. Results of the National\nBasketball Association.")
+    found = [(m.text, m.label) for m in correct(text, [])]
+    assert ("Hydrometeorological Center", "Organisation") in found
+    assert not any(t.startswith(("Man Shot", "Russian Federation", "Basketball")) or "\n" in t
+                   for t, _ in found), found

@@ -13,7 +13,7 @@ from core.entities.complete import complete_figures
 from core.entities.dates import refine_dates
 from core.entities.gazetteer import Place, fold, lookup_place
 from core.entities.mention import Mention
-from core.entities.relabel import feature_follows, relabel_by_words
+from core.entities.relabel import ORG_LAST_WORDS, feature_follows, relabel_by_words
 
 CORRECTION_VERSION = "13"  # bump when the rules change: cached results are then recomputed
 
@@ -34,6 +34,12 @@ _TREATY_NAME_RE = re.compile(
     rf"\b(?!(?:The|A|An|This|That)\s){_CAP}(?:\s+(?:(?:of|on|for|and|the|to)\s+)?{_CAP})*?"
     rf"\s+{_TREATY_WORDS}\b|\b{_TREATY_WORDS}\s+(?:of|on)\s+(?:the\s+)?"
     rf"{_CAP}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP})*")
+_CAP_BEFORE_BREAK_RE = re.compile(r"[A-Z][\w'’-]*[^\S\n]*\n[^\S\n]*\Z")
+_SP = r"[^\S\n]+"  # spaces within a line: a name does not run on into the next line
+_ORG_NAME_RE = re.compile(
+    rf"(?<![\w'’-])(?!(?:The|A|An|This|That|In|On|At|By|For|From|With)\s){_CAP}"
+    rf"(?:{_SP}(?:(?:of|for|and|on){_SP})?{_CAP})*?{_SP}(?:{'|'.join(sorted(ORG_LAST_WORDS))})\b")
+_POSSESSOR_RE = re.compile(r"(?:\S+\s+)*?\S+['’]s\s+")
 _CLEANED = frozenset({lb.PERSON, lb.ORGANISATION, lb.PLACE, lb.GROUP})
 _NUMBER_IN_NAME_RE = re.compile(r"\s+[\d(]")
 _TRAILING_WORD_RE = re.compile(r"(?:\s+(?:and|of|the|&|-|for|to))+\s*$")
@@ -63,6 +69,7 @@ def correct(text: str, raw: Iterable[RawMention]) -> list[Mention]:
     mentions = [m for m in mentions if not _vague(text, m)]
     mentions = _drop_overlaps(treaty_names(text) + mentions)
     lower_words = _lower_words(text)
+    mentions = _add_untagged(mentions, org_names(text, lower_words))
     mentions = [m for m in mentions if not _capitalised_common_word(text, m, lower_words)]
     person_parts = _person_parts(mentions)
     mentions = [_relabel_treaty(relabel_by_words(text, _relabel_place(text, m, person_parts)))
@@ -159,6 +166,36 @@ def treaty_names(text: str) -> list[Mention]:
             continue
         found.append(Mention(m.start(), m.end(), lb.LAW, name))
     return found
+
+
+def org_names(text: str, lower_words: set[str]) -> list[Mention]:
+    """Capitalised names ending in an organisation's word that the model may miss ("Ukraine's
+    Hydrometeorological Center"): kept when a word before that last one is not one the text
+    also writes in lower case (a title-case headline, "Man Shot Outside Police", is not)."""
+    found = []
+    for m in _ORG_NAME_RE.finditer(text):
+        start, name = m.start(), m.group(0)
+        owner = _POSSESSOR_RE.match(name)  # "Ukraine's Hydrometeorological Center": the centre
+        if owner is not None:
+            start, name = start + owner.end(), name[owner.end():]
+        if _CAP_BEFORE_BREAK_RE.search(text, max(0, start - 80), start):
+            continue  # "National\nBasketball Association": the name began on the line above
+        words = name.split()
+        own = [w for w in words[:-1] if w not in ("of", "for", "and", "on")]
+        if own and any(w.lower() not in lower_words for w in own) and lookup_place(name) is None:
+            found.append(Mention(start, m.end(), lb.ORGANISATION, name))
+    return found
+
+
+def _add_untagged(mentions: list[Mention], extra: list[Mention]) -> list[Mention]:
+    """``mentions`` with those of ``extra`` that overlap none of them."""
+    starts = [m.start for m in mentions]
+    added = []
+    for e in extra:
+        i = bisect.bisect_left(starts, e.end)
+        if not any(m.start < e.end and e.start < m.end for m in mentions[max(0, i - 3):i]):
+            added.append(e)
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def _lower_words(text: str) -> set[str]:
