@@ -58,3 +58,14 @@ def test_an_organisation_name_the_model_missed_is_added() -> None:
     assert ("Hydrometeorological Center", "Organisation") in found
     assert not any(t.startswith(("Man Shot", "Russian Federation", "Basketball")) or "\n" in t
                    for t, _ in found), found
+
+
+def test_british_and_american_spellings_of_a_name_are_linked() -> None:
+    a = "The Ministry of Defence and the World Health Organisation met at the Kyiv Centre."
+    b = "The Ministry of Defense and the World Health Organization met at the Kyiv Center."
+    names = ("Ministry of Defence", "World Health Organisation", "Kyiv Centre")
+    ma = correct(a, _raw(a, *((n, "ORG") for n in names)))
+    mb = correct(b, _raw(b, *((n.replace("Defence", "Defense").replace("isation", "ization")
+                                .replace("Centre", "Center"), "ORG") for n in names)))
+    ea, eb = link_pair((a, b), (ma, mb))
+    assert [e.key for e in ea] == [e.key for e in eb] and len({e.key for e in ea}) == 3

@@ -15,7 +15,7 @@ from core.entities.fuzzy import link_near_spellings
 from core.entities.gazetteer import fold, lookup_place
 from core.entities.numbers import figure_key, find_figures
 from core.entities.propagate import propagate
-from core.entities.relabel import is_org_name
+from core.entities.relabel import ORG_LAST_WORDS, is_org_name
 from core.model import Entity
 
 COUNTED_LOOKAHEAD = 40  # characters after a number searched for what it counts
@@ -28,6 +28,11 @@ _TRANSLIT = (
     ("tch", "ch"), ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ts", "c"), ("tz", "c"), ("ph", "f"),
     ("ck", "k"), ("w", "v"), ("yi", "i"), ("iy", "i"), ("y", "i"), ("ou", "u"), ("oo", "u"),
 )
+_US_SPELLINGS = {  # British -> American, for words common in names of organisations
+    "centre": "center", "centres": "centers", "theatre": "theater", "defence": "defense",
+    "offence": "offense", "licence": "license", "programme": "program", "labour": "labor",
+    "harbour": "harbor", "honour": "honor", "metre": "meter", "litre": "liter",
+}
 _LINKABLE_BY_SPELLING = frozenset({lb.PERSON, lb.PLACE, lb.ORGANISATION})
 _PERSON_OR_ORG = frozenset({lb.PERSON, lb.ORGANISATION})
 _PARTICLES = frozenset("van von der den de del della da di du la le ter ten al el bin ibn "
@@ -307,9 +312,19 @@ def fold_places(name: str) -> str:
     by that place ("Kharkiv Water Company" and "Kharkov Water Company" agree)."""
     words = []
     for word in _SPLIT_RE.split(name.strip()):
-        place = lookup_place(word) if word[:1].isupper() and len(word) > 2 else None
-        words.append(place.id if place is not None else translit(word))
+        place = (lookup_place(word) if word[:1].isupper() and len(word) > 2
+                 and word not in ORG_LAST_WORDS else None)  # "Center" is also a town's name
+        words.append(place.id if place is not None else translit(us_spelling(word)))
     return " ".join(words)
+
+
+def us_spelling(word: str) -> str:
+    """A word of a name in American spelling ("Centre" -> "center", "Defence" -> "defense",
+    "Organisation" -> "organization"), so that outlets' house styles name one thing alike."""
+    low = word.lower()
+    if low.endswith(("isation", "isations")):
+        return low.replace("isation", "ization")
+    return _US_SPELLINGS.get(low, word)
 
 
 def _cross_keys(g: _Group, expansions: dict[str, str]) -> set[str]:
