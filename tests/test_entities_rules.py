@@ -69,3 +69,26 @@ def test_british_and_american_spellings_of_a_name_are_linked() -> None:
                                 .replace("Centre", "Center"), "ORG") for n in names)))
     ea, eb = link_pair((a, b), (ma, mb))
     assert [e.key for e in ea] == [e.key for e in eb] and len({e.key for e in ea}) == 3
+
+
+def test_a_country_adjective_and_the_country_name_one_organisation() -> None:
+    """ "the Ukrainian Defence Ministry" in A is "Ukraine's Defense Ministry" in B, and the
+    Ukrainian Hydrometeorological Centre "Ukraine's Hydrometeorological Center"; the Russian
+    ministry stays apart."""
+    a = ("The Ukrainian Hydrometeorological Centre warned. The Ukrainian Defence Ministry and "
+         "the Russian Defence Ministry disagreed.")
+    b = ("Ukraine's Hydrometeorological Center warned. Ukraine's Defense Ministry and the "
+         "Russian Defense Ministry disagreed.")
+    ma = correct(a, _raw(a, ("Ukrainian Hydrometeorological Centre", "ORG"),
+                         ("Ukrainian Defence Ministry", "ORG"),
+                         ("Russian Defence Ministry", "ORG")))
+    mb = correct(b, _raw(b, ("Ukraine's Hydrometeorological Center", "ORG"),
+                         ("Ukraine's Defense Ministry", "ORG"),
+                         ("Russian Defense Ministry", "ORG")))
+    ea, eb = link_pair((a, b), (ma, mb))
+    key = {(side, e.text): e.key for side, es in (("a", ea), ("b", eb)) for e in es}
+    assert key["a", "Ukrainian Hydrometeorological Centre"] == key[
+        "b", "Ukraine's Hydrometeorological Center"]
+    assert key["a", "Ukrainian Defence Ministry"] == key["b", "Ukraine's Defense Ministry"]
+    assert key["a", "Russian Defence Ministry"] == key["b", "Russian Defense Ministry"]
+    assert key["a", "Ukrainian Defence Ministry"] != key["a", "Russian Defence Ministry"]

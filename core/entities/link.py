@@ -11,6 +11,7 @@ from functools import lru_cache
 from core.entities import labels as lb
 from core.entities.correct import Mention
 from core.entities.dates import document_date, relative_scope, scope_key
+from core.entities.demonyms import country_of
 from core.entities.fuzzy import link_near_spellings
 from core.entities.gazetteer import fold, lookup_place
 from core.entities.numbers import figure_key, find_figures
@@ -33,6 +34,7 @@ _US_SPELLINGS = {  # British -> American, for words common in names of organisat
     "offence": "offense", "licence": "license", "programme": "program", "labour": "labor",
     "harbour": "harbor", "honour": "honor", "metre": "meter", "litre": "liter",
 }
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
 _LINKABLE_BY_SPELLING = frozenset({lb.PERSON, lb.PLACE, lb.ORGANISATION})
 _PERSON_OR_ORG = frozenset({lb.PERSON, lb.ORGANISATION})
 _PARTICLES = frozenset("van von der den de del della da di du la le ter ten al el bin ibn "
@@ -312,10 +314,16 @@ def fold_places(name: str) -> str:
     by that place ("Kharkiv Water Company" and "Kharkov Water Company" agree)."""
     words = []
     for word in _SPLIT_RE.split(name.strip()):
-        place = (lookup_place(word) if word[:1].isupper() and len(word) > 2
-                 and word not in ORG_LAST_WORDS else None)  # "Center" is also a town's name
+        place = _place_word(_POSSESSIVE_RE.sub("", word))
         words.append(place.id if place is not None else translit(us_spelling(word)))
     return " ".join(words)
+
+
+def _place_word(word: str):  # type: ignore[no-untyped-def]
+    """The place a word of a name stands for: "Kharkov", "Ukraine('s)", "Ukrainian"."""
+    if not word[:1].isupper() or len(word) <= 2 or word in ORG_LAST_WORDS:
+        return None  # ("Center" is also a town's name)
+    return lookup_place(word) or country_of(word)
 
 
 def us_spelling(word: str) -> str:
