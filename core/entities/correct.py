@@ -15,7 +15,7 @@ from core.entities.gazetteer import Place, fold, lookup_place
 from core.entities.mention import Mention
 from core.entities.relabel import ORG_LAST_WORDS, feature_follows, relabel_by_words
 
-CORRECTION_VERSION = "13"  # bump when the rules change: cached results are then recomputed
+CORRECTION_VERSION = "14"  # bump when the rules change: cached results are then recomputed
 
 _LEADING_RE = re.compile(r"^(?:[\"'“”‘’«»(\[]|\s|(?:the|The|THE)\s+)+")
 _TRAILING_RE = re.compile(r"(?:['’]s|(?<=s)['’]|[\"'“”‘’«»)\],.;:!?]|\s)+$")
