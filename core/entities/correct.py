@@ -188,13 +188,11 @@ def org_names(text: str, lower_words: set[str]) -> list[Mention]:
 
 
 def _add_untagged(mentions: list[Mention], extra: list[Mention]) -> list[Mention]:
-    """``mentions`` with those of ``extra`` that overlap none of them."""
+    """``mentions`` (sorted, none overlapping) with those of ``extra`` that overlap none of
+    them: only the last mention starting before one's end can reach into it."""
     starts = [m.start for m in mentions]
-    added = []
-    for e in extra:
-        i = bisect.bisect_left(starts, e.end)
-        if not any(m.start < e.end and e.start < m.end for m in mentions[max(0, i - 3):i]):
-            added.append(e)
+    added = [e for e in extra
+             if (i := bisect.bisect_left(starts, e.end)) == 0 or mentions[i - 1].end <= e.start]
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 

@@ -283,10 +283,7 @@ class _Scanner:
         high = self.digits(j + 1)
         if high is None or self.low(j + 2) in _SCALES or self.low(j + 2) in _SCORE_WORDS:
             return None
-        found = self._range_figure(start, j + 2, low, high)
-        if found is None or (found[1].label == lb.NUMBER and found[1].unit == "number:"):
-            return None
-        return found
+        return self._dashed_range(start, j + 2, low, high)
 
     def _hyphen_range(self, start: int, i: int) -> tuple[int, Figure] | None:
         """ "20-30 mm", "20–30%", "20–30 soldiers": a range as "20 to 30" is, when a unit, a
@@ -306,7 +303,13 @@ class _Scanner:
             return None  # "COVID-19", "1-2-3", "10-12th", "$20-30 million", "a 1-2 defeat"
         low = Decimal(re.sub(r"[,\u00a0\u202f]", "", t.text))
         high = Decimal(re.sub(r"[,\u00a0\u202f]", "", u.text))
-        found = self._range_figure(start, i + 3, low, high)
+        return self._dashed_range(start, i + 3, low, high)
+
+    def _dashed_range(self, i: int, j: int, low: Decimal, high: Decimal
+                      ) -> tuple[int, Figure] | None:
+        """A range written with a dash: a figure only with its unit, percent sign or counted
+        word (a bare "3-4" may be a score)."""
+        found = self._range_figure(i, j, low, high)
         if found is None or (found[1].label == lb.NUMBER and found[1].unit == "number:"):
             return None
         return found
